@@ -1,0 +1,118 @@
+"""Check every question against the syllabus and report coverage.
+
+The MkDocs hook that ties the question machinery together:
+
+- on_config: load syllabus.yml (a broken syllabus stops the build with a
+  one-line PluginError).
+- on_files: parse every page (question_parser.py), check ids and concepts
+  (question_checks.py), count coverage, and log every problem at once as
+  `file:line: message`. Question problems and shortfalls of non-draft areas
+  are warnings, so `mkdocs build --strict` fails on them; shortfalls of draft
+  areas are logged at info level.
+- on_page_markdown (before mkdocs-quiz): switch mkdocs-quiz on only for pages
+  with quizzes, replace a malformed quiz with a visible error box instead of
+  letting mkdocs-quiz crash, and fill the page marked `coverage_report: true`
+  with the report (coverage_report.py).
+- on_post_build: write coverage.json into the built site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from coverage_report import report_data, report_markdown
+from question_checks import check_questions, count_coverage, find_shortfalls
+from question_parser import Problem, Question, parse_page, protect_inline_quiz_tags
+from syllabus import Syllabus, SyllabusError, load_syllabus
+
+log = get_plugin_logger(__name__)
+
+SYLLABUS_FILE = "syllabus.yml"
+REPORT_FILE = "coverage.json"
+
+_state: dict = {}
+
+
+def on_config(config: MkDocsConfig) -> None:
+    _state.clear()
+    root = Path(config.config_file_path).parent
+    try:
+        _state["syllabus"] = load_syllabus(root / SYLLABUS_FILE, Path(config.docs_dir))
+    except SyllabusError as error:
+        raise PluginError(str(error)) from None
+    _state["root"] = root
+
+
+def on_files(files: Files, config: MkDocsConfig) -> None:
+    syllabus: Syllabus = _state["syllabus"]
+    questions: list[Question] = []
+    problems: list[Problem] = []
+    for file in files.documentation_pages():
+        parsed = parse_page(file.content_string, _display_path(file.abs_src_path))
+        questions.extend(parsed.questions)
+        problems.extend(parsed.problems)
+    problems.extend(check_questions(questions, syllabus))
+    coverage = count_coverage(questions, syllabus)
+    problems.sort(key=lambda problem: (problem.path, problem.line))
+    _state["questions"] = questions
+    _state["problems"] = problems
+    _state["report"] = report_data(coverage, problems)
+
+    for problem in problems:
+        log.warning(str(problem))
+    for shortfall in find_shortfalls(coverage, syllabus.path):
+        if shortfall.area.draft:
+            log.info(f"{shortfall} (area '{shortfall.area.id}' is a draft)")
+        else:
+            log.warning(f"{shortfall}; add questions or lower the minimum in {SYLLABUS_FILE}")
+    totals = _state["report"]["totals"]
+    log.info(
+        f"{totals['questions']} self-check and {totals['interview']} interview questions; "
+        f"{totals['concepts_met']}/{totals['concepts']} concepts meet their minimum"
+    )
+
+
+@event_priority(50)  # before mkdocs-quiz turns <quiz> blocks into HTML
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    path = _display_path(page.file.abs_src_path)
+    markdown = protect_inline_quiz_tags(markdown)
+    in_page = parse_page(markdown, path).questions  # lines counted without the front matter
+    in_file = [q for q in _state["questions"] if q.path == path]  # lines counted in the source file
+    markdown = _replace_broken_quizzes(markdown, zip(in_page, in_file), _state["problems"])
+    if any(q.kind == "quiz" and not q.broken for q in in_page):
+        quiz_settings = page.meta.get("quiz") if isinstance(page.meta.get("quiz"), dict) else {}
+        page.meta["quiz"] = {**quiz_settings, "enabled": True}
+    if page.meta.get("coverage_report"):
+        markdown += "\n\n" + report_markdown(_state["report"], config.theme.get_env())
+    return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    target = Path(config.site_dir) / REPORT_FILE
+    target.write_text(json.dumps(_state["report"], indent=2) + "\n", encoding="utf-8")
+
+
+def _display_path(abs_src_path: str | None) -> str:
+    return os.path.relpath(abs_src_path or "", _state["root"]).replace(os.sep, "/")
+
+
+def _replace_broken_quizzes(markdown: str, pairs: Iterable[tuple[Question, Question]], problems: list[Problem]) -> str:
+    """Swap each malformed quiz for an error box naming its problems (mkdocs-quiz would crash on it)."""
+    lines = markdown.splitlines()
+    for in_page, in_file in sorted(pairs, key=lambda pair: pair[0].first_line, reverse=True):
+        if in_page.kind != "quiz" or not in_page.broken:
+            continue
+        messages = [p for p in problems if p.path == in_file.path and in_file.line <= p.line <= in_file.last_line]
+        box = ['!!! failure "This question has a problem and is not shown"', ""]
+        box += [f"    `{problem}`\n" for problem in messages]
+        lines[in_page.first_line - 1 : in_page.last_line] = box
+    return "\n".join(lines)
