@@ -18,6 +18,7 @@ The MkDocs hook that ties the question machinery together:
 
 from __future__ import annotations
 
+import html
 import json
 import os
 from collections.abc import Iterable
@@ -113,6 +114,6 @@ def _replace_broken_quizzes(markdown: str, pairs: Iterable[tuple[Question, Quest
             continue
         messages = [p for p in problems if p.path == in_file.path and in_file.line <= p.line <= in_file.last_line]
         box = ['!!! failure "This question has a problem and is not shown"', ""]
-        box += [f"    `{problem}`\n" for problem in messages]
+        box += [f"    <code>{html.escape(str(problem))}</code>\n" for problem in messages]  # no raw quiz tags
         lines[in_page.first_line - 1 : in_page.last_line] = box
     return "\n".join(lines)
