@@ -27,7 +27,7 @@ EXCLUDE = " data-search-exclude"
 
 ANSWER_ELEMENTS = re.compile(
     r"<fieldset(?= )"
-    r'|<section class="content(?= |")'
+    r'|<section class="content[^"]*"'
     r'|<a href="#quiz-\d+" class="quiz-header-link"'
     r'|<details class="success"(?=[^>]*>\s*<summary>Model answer</summary>)'
 )

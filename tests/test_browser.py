@@ -1,0 +1,137 @@
+"""The built guide in a real browser (Debian's chromium), opened from disk and over http.
+
+Any request to a host other than the local one fails the test: the offline
+copy must work with no network.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+from conftest import Build
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+TOPIC = "ml-fundamentals/classification-metrics.html"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Debian's chromium is not installed; `make test` installs it (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def http_root(site: Build) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site.site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(params=["file", "http"])
+def base_url(request: pytest.FixtureRequest, site: Build) -> str:
+    if request.param == "file":
+        return site.site.as_uri() + "/"
+    return request.getfixturevalue("http_root")
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    foreign: list[str] = []
+
+    def check(request) -> None:  # noqa: ANN001 - playwright Request
+        url = urlparse(request.url)
+        if url.scheme in ("file", "data", "blob", "about") or url.hostname == "127.0.0.1":
+            return
+        foreign.append(request.url)
+
+    page.on("request", check)
+    context.route("**/*", lambda route: route.abort() if urlparse(route.request.url).hostname not in (None, "", "127.0.0.1") else route.continue_())
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert foreign == [], f"requests to other hosts: {foreign}"
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def answer(page: Page, quiz_id: str, correct: bool) -> None:
+    quiz = page.locator(f"#{quiz_id}")
+    choice = quiz.locator("input[data-correct]" if correct else "input[name=answer]:not([data-correct])").first
+    quiz.locator(f"label[for='{choice.get_attribute('id')}']").click()
+    quiz.locator("button[type=submit]").click()
+
+
+def test_quiz_gives_feedback_and_keeps_it_after_reload(page: Page, base_url: str) -> None:
+    page.goto(base_url + TOPIC)
+    first = page.locator("#quiz-0")
+    expect(first.locator(".quiz-feedback")).to_be_hidden()
+    expect(first.locator("section.content")).to_be_hidden()
+
+    answer(page, "quiz-0", correct=True)
+    expect(first.locator(".quiz-feedback")).to_contain_text("Correct answer!")
+    expect(first.locator("section.content")).to_be_visible()  # the explanation
+
+    answer(page, "quiz-2", correct=False)
+    third = page.locator("#quiz-2")
+    expect(third.locator(".quiz-feedback")).to_contain_text("Incorrect answer.")
+    expect(third.locator("fieldset .correct")).to_have_count(1)  # the right option is shown
+
+    page.reload()
+    expect(first.locator("input[data-correct]")).to_be_checked()
+    expect(first.locator(".quiz-feedback")).to_contain_text("Correct answer!")
+    expect(third.locator(".quiz-feedback")).to_contain_text("Incorrect answer.")
+    expect(page.locator("#quiz-3 .quiz-feedback")).to_be_hidden()
+
+
+def test_search_returns_the_topic_page(page: Page, base_url: str) -> None:
+    page.goto(base_url + "index.html")
+    search = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__item a")
+    search.click()
+    for _ in range(15):  # the index loads in the background; a query typed before it is ready is dropped
+        search.fill("")
+        search.press_sequentially("harmonic mean")
+        page.wait_for_timeout(1000)
+        if results.count():
+            break
+    expect(results.first).to_be_visible()
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    assert any("classification-metrics" in href for href in hrefs), hrefs
+
+
+def test_formulas_render_as_math(page: Page, base_url: str) -> None:
+    page.goto(base_url + TOPIC)
+    formula = page.locator("article math").first
+    expect(formula).to_be_visible()
+    box = formula.bounding_box()
+    assert box is not None and box["width"] > 10 and box["height"] > 5
