@@ -2,8 +2,8 @@
 
 The MkDocs hook that ties the question machinery together:
 
-- on_config: load syllabus.yml (a broken syllabus stops the build with a
-  one-line PluginError).
+- on_config: check the mkdocs-quiz settings the guide relies on and load
+  syllabus.yml (either problem stops the build with a one-line PluginError).
 - on_files: parse every page (question_parser.py), check ids and concepts
   (question_checks.py), count coverage, and log every problem at once as
   `file:line: message`. Question problems and shortfalls of non-draft areas
@@ -43,8 +43,16 @@ REPORT_FILE = "coverage.json"
 _state: dict = {}
 
 
+# mkdocs-quiz settings the guide depends on, with the reason given when one is wrong.
+REQUIRED_QUIZ_SETTINGS = {
+    "enabled_by_default": (False, "this hook switches quizzes on only for pages that have them"),
+    "auto_submit": (False, "with auto-submit, arrow keys in a radio group submit an answer"),
+}
+
+
 def on_config(config: MkDocsConfig) -> None:
     _state.clear()
+    _check_quiz_plugin(config)
     root = Path(config.config_file_path).parent
     try:
         _state["syllabus"] = load_syllabus(root / SYLLABUS_FILE, Path(config.docs_dir))
@@ -100,6 +108,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_build(config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / REPORT_FILE
     target.write_text(json.dumps(_state["report"], indent=2) + "\n", encoding="utf-8")
+
+
+def _check_quiz_plugin(config: MkDocsConfig) -> None:
+    plugin = config.plugins.get("mkdocs_quiz")
+    if plugin is None:
+        raise PluginError("mkdocs.yml: the mkdocs_quiz plugin is not enabled; add `- mkdocs_quiz` under `plugins`")
+    for key, (value, reason) in REQUIRED_QUIZ_SETTINGS.items():
+        if plugin.config.get(key) != value:
+            raise PluginError(f"mkdocs.yml: set `{key}: {str(value).lower()}` under `mkdocs_quiz` ({reason})")
 
 
 def _display_path(abs_src_path: str | None) -> str:

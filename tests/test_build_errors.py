@@ -117,3 +117,15 @@ def test_unconvertible_formula_names_its_line(tmp_path: Path) -> None:
         "WARNING -  hooks/mathml: docs/demo/metrics.md:30: formula `\\begin{aligned} a &= b \\end{aligned}` uses `&` alignment, "
         "which is not supported; write one display equation per line"
     ]
+
+
+def test_quiz_plugin_settings_are_checked(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("auto_submit: false", "auto_submit: true"))
+    build = project.build()
+    assert build.returncode == 1
+    assert "Traceback" not in build.output
+    assert [line for line in build.output.splitlines() if line.startswith("ERROR")] == [
+        "ERROR   -  mkdocs.yml: set `auto_submit: false` under `mkdocs_quiz` (with auto-submit, arrow keys in a radio group submit an answer)"
+    ]
