@@ -1,0 +1,176 @@
+"""Draw the guide's figures as SVG files from code.
+
+    python scripts/make_figures.py                 # writes docs/assets/figures/*.svg
+    python scripts/make_figures.py --out /tmp/figs # writes somewhere else
+
+Every figure is computed here (seeded random data, a real k-means run, a real
+maximum-margin separator), so it can be re-drawn after any change and checked
+by tests/test_figures.py, which re-runs this script and compares the files.
+Needs numpy and matplotlib (requirements-test.txt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("svg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "assets" / "figures"
+BLUE, ORANGE, GREEN, GREY = "#0072b2", "#d55e00", "#009e73", "#555555"  # colour-blind safe
+
+plt.rcParams.update(
+    {
+        "svg.hashsalt": "ml-interview-study-guide",  # stable element ids
+        "svg.fonttype": "none",  # text stays text: smaller, selectable, uses the reader's fonts
+        "font.size": 11,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "figure.facecolor": "white",  # readable in the dark theme too
+    }
+)
+
+
+def normal_cdf(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1 + np.vectorize(math.erf)(x / math.sqrt(2)))
+
+
+def roc_pr_curves(ax_roc, ax_pr) -> None:  # noqa: ANN001
+    """Scores ~ N(1.5, 1) for positives and N(0, 1) for negatives, at 10% and 1% positives."""
+    thresholds = np.linspace(-5, 7, 600)
+    tpr = 1 - normal_cdf(thresholds - 1.5)
+    fpr = 1 - normal_cdf(thresholds)
+    ax_roc.plot(fpr, tpr, color=BLUE, lw=2, label="10% or 1% positives (same curve)")
+    ax_roc.plot([0, 1], [0, 1], color=GREY, ls=":", label="random scores")
+    ax_roc.set(xlabel="False positive rate", ylabel="True positive rate (recall)", title="ROC curve: AUC ≈ 0.86 at both prevalences")
+    for prevalence, colour, style in ((0.10, BLUE, "-"), (0.01, ORANGE, "--")):
+        precision = prevalence * tpr / (prevalence * tpr + (1 - prevalence) * fpr)
+        ax_pr.plot(tpr, precision, color=colour, ls=style, lw=2, label=f"{prevalence:.0%} positives")
+        ax_pr.axhline(prevalence, color=colour, ls=":", lw=1)
+    ax_pr.set(xlabel="Recall", ylabel="Precision", title="PR curve: drops when positives are rarer", ylim=(0, 1.02))
+    ax_roc.legend(loc="lower right", frameon=False)
+    ax_pr.legend(loc="upper right", frameon=False)
+
+
+def bias_variance(ax) -> None:  # noqa: ANN001
+    complexity = np.linspace(0.5, 10, 200)
+    bias2 = 4 / complexity
+    variance = 0.045 * complexity**2
+    noise = np.full_like(complexity, 0.6)
+    total = bias2 + variance + noise
+    best = complexity[np.argmin(total)]
+    ax.plot(complexity, bias2, color=BLUE, lw=2, label="bias²")
+    ax.plot(complexity, variance, color=ORANGE, lw=2, ls="--", label="variance")
+    ax.plot(complexity, noise, color=GREY, lw=1.5, ls=":", label="irreducible noise")
+    ax.plot(complexity, total, color="black", lw=2.5, label="expected test error")
+    ax.axvline(best, color=GREEN, lw=1, ls="-.")
+    ax.annotate("best trade-off", (best, total.min()), xytext=(best + 1.2, total.min() + 1.2), arrowprops={"arrowstyle": "->"})
+    ax.text(0.7, 0.25, "← underfitting", color=GREY)
+    ax.text(7.9, 0.25, "overfitting →", color=GREY)
+    ax.set(xlabel="Model complexity", ylabel="Error (squared loss)", ylim=(0, 7), xticks=[], yticks=[])
+    ax.legend(loc="upper center", frameon=False, ncol=2)
+
+
+def learning_curves(ax_bias, ax_variance) -> None:  # noqa: ANN001
+    n = np.linspace(50, 2000, 100)
+    ax_bias.plot(n, 0.30 - 0.05 * np.exp(-n / 300), color=BLUE, lw=2, label="training error")
+    ax_bias.plot(n, 0.32 + 0.30 * np.exp(-n / 250), color=ORANGE, lw=2, ls="--", label="validation error")
+    ax_bias.axhline(0.10, color=GREY, ls=":", lw=1, label="target error")
+    ax_bias.set(title="High bias: both high, close together", xlabel="Training examples", ylabel="Error", ylim=(0, 0.7))
+    ax_variance.plot(n, 0.02 + 0.06 * (1 - np.exp(-n / 700)), color=BLUE, lw=2, label="training error")
+    ax_variance.plot(n, 0.12 + 0.40 * np.exp(-n / 600), color=ORANGE, lw=2, ls="--", label="validation error")
+    ax_variance.axhline(0.10, color=GREY, ls=":", lw=1, label="target error")
+    ax_variance.set(title="High variance: a gap that narrows with data", xlabel="Training examples", ylim=(0, 0.7))
+    for ax in (ax_bias, ax_variance):
+        ax.legend(loc="upper right", frameon=False)
+
+
+def svm_margin(ax) -> None:  # noqa: ANN001
+    """The hard-margin separator of a small 2-D set, found by searching every direction."""
+    positive = np.array([[3.0, 3.0], [4.0, 3.5], [3.5, 4.5], [5.0, 4.0], [4.5, 5.2], [2.9, 4.8]])
+    negative = np.array([[1.0, 1.0], [2.0, 1.2], [1.5, 2.2], [0.8, 2.6], [2.4, 0.4], [1.2, 0.2]])
+    angles = np.linspace(0, 2 * math.pi, 200_000, endpoint=False)
+    directions = np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    gaps = (positive @ directions.T).min(axis=0) - (negative @ directions.T).max(axis=0)
+    u = directions[np.argmax(gaps)]  # unit normal of the widest separating slab
+    low, high = (negative @ u).max(), (positive @ u).min()
+    half_width = (high - low) / 2
+    w, b = u / half_width, -(high + low) / 2 / half_width  # canonical scaling: w·x + b = ±1 on the margins
+    xs = np.linspace(0, 6, 2)
+    for offset, style in ((0, "-"), (1, "--"), (-1, "--")):
+        ax.plot(xs, (offset - b - w[0] * xs) / w[1], color="black", ls=style, lw=1.5 if offset else 2)
+    ax.scatter(*positive.T, color=BLUE, marker="o", s=45, label="class +1", zorder=3)
+    ax.scatter(*negative.T, color=ORANGE, marker="s", s=45, label="class −1", zorder=3)
+    support = np.vstack([positive[np.isclose(positive @ u, high)], negative[np.isclose(negative @ u, low)]])
+    ax.scatter(*support.T, s=220, facecolors="none", edgecolors=GREEN, linewidths=2, label="support vectors", zorder=4)
+    middle = support.mean(axis=0)
+    ax.annotate(
+        f"margin width 2/‖w‖ = {2 / np.linalg.norm(w):.2f}",
+        xy=middle,
+        xytext=(3.6, 0.6),
+        arrowprops={"arrowstyle": "->", "color": GREY},
+    )
+    ax.set(xlim=(0, 6), ylim=(0, 6), xlabel="feature 1", ylabel="feature 2", aspect="equal", title="Maximum-margin separator")
+    ax.legend(loc="upper left", frameon=False)
+
+
+def k_means_steps(axes) -> None:  # noqa: ANN001
+    """Lloyd's algorithm on three blobs, from a deliberately poor start to convergence."""
+    rng = np.random.default_rng(7)
+    centres = np.array([[0.0, 0.0], [4.0, 0.5], [2.0, 3.5]])
+    points = np.vstack([rng.normal(c, 0.6, size=(40, 2)) for c in centres])
+    centroids = np.array([[0.5, 3.5], [1.0, 3.0], [4.5, 3.5]])
+
+    def assign(c: np.ndarray) -> np.ndarray:
+        return np.argmin(((points[:, None, :] - c[None, :, :]) ** 2).sum(axis=2), axis=1)
+
+    def draw(ax, labels: np.ndarray | None, c: np.ndarray, title: str) -> None:  # noqa: ANN001
+        colours = np.array([BLUE, ORANGE, GREEN])
+        ax.scatter(*points.T, s=14, color=GREY if labels is None else colours[labels], alpha=0.8)
+        ax.scatter(*c.T, marker="X", s=160, color=colours, edgecolors="black", linewidths=1.2, zorder=3)
+        ax.set(title=title, xticks=[], yticks=[], aspect="equal")
+
+    draw(axes[0], None, centroids, "1. Initial centroids")
+    labels = assign(centroids)
+    updated = np.array([points[labels == k].mean(axis=0) for k in range(3)])
+    draw(axes[1], labels, updated, "2. Assign, then move centroids")
+    for _ in range(100):
+        labels = assign(updated)
+        new = np.array([points[labels == k].mean(axis=0) for k in range(3)])
+        if np.allclose(new, updated):
+            break
+        updated = new
+    draw(axes[2], labels, updated, "3. Converged")
+
+
+FIGURES: dict[str, tuple[tuple[float, float], int, Callable]] = {
+    "roc-pr-curves.svg": ((10, 4.2), 2, lambda axes: roc_pr_curves(*axes)),
+    "bias-variance.svg": ((7, 4.2), 1, lambda axes: bias_variance(axes[0])),
+    "learning-curves.svg": ((10, 4.0), 2, lambda axes: learning_curves(*axes)),
+    "svm-margin.svg": ((6, 6), 1, lambda axes: svm_margin(axes[0])),
+    "k-means-steps.svg": ((11, 4.0), 3, lambda axes: k_means_steps(axes)),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, (size, panels, draw) in FIGURES.items():
+        figure, axes = plt.subplots(1, panels, figsize=size, squeeze=False)
+        draw(list(axes[0]))
+        figure.tight_layout()
+        figure.savefig(args.out / name, metadata={"Date": None})
+        plt.close(figure)
+        print(args.out / name)
+
+
+if __name__ == "__main__":
+    main()
