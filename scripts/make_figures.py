@@ -6,7 +6,7 @@
 Every figure is computed here (seeded random data, a real k-means run, a real
 maximum-margin separator), so it can be re-drawn after any change and checked
 by tests/test_figures.py, which re-runs this script and compares the files.
-Needs numpy and matplotlib (requirements-test.txt).
+Needs numpy, scipy and matplotlib (requirements-test.txt).
 """
 
 from __future__ import annotations
@@ -149,12 +149,66 @@ def k_means_steps(axes) -> None:  # noqa: ANN001
     draw(axes[2], labels, updated, "3. Converged")
 
 
-FIGURES: dict[str, tuple[tuple[float, float], int, Callable]] = {
-    "roc-pr-curves.svg": ((10, 4.2), 2, lambda axes: roc_pr_curves(*axes)),
-    "bias-variance.svg": ((7, 4.2), 1, lambda axes: bias_variance(axes[0])),
-    "learning-curves.svg": ((10, 4.0), 2, lambda axes: learning_curves(*axes)),
-    "svm-margin.svg": ((6, 6), 1, lambda axes: svm_margin(axes[0])),
-    "k-means-steps.svg": ((11, 4.0), 3, lambda axes: k_means_steps(axes)),
+def gradient_descent_path(ax) -> None:  # noqa: ANN001
+    """f(x, y) = x² + 10 y² from (-9, 2.5): a cautious and a bolder constant learning rate."""
+    xs, ys = np.meshgrid(np.linspace(-10, 10, 300), np.linspace(-4, 4, 300))
+    ax.contour(xs, ys, xs**2 + 10 * ys**2, levels=[1, 5, 15, 35, 60, 90], colors=GREY, linewidths=0.8)
+    for rate, colour, style in ((0.02, BLUE, "-"), (0.09, ORANGE, "--")):
+        point = np.array([-9.0, 2.5])
+        path = [point]
+        for _ in range(40):
+            point = point - rate * np.array([2 * point[0], 20 * point[1]])
+            path.append(point)
+        path = np.array(path)
+        ax.plot(*path.T, color=colour, ls=style, marker="o", ms=3, lw=1.5, label=f"learning rate {rate} (40 steps)")
+    ax.plot(0, 0, marker="*", color="black", ms=12, label="minimum")
+    ax.set(xlabel="x", ylabel="y", title="Gradient descent on f(x, y) = x² + 10y²", aspect="equal")
+    ax.legend(loc="lower right", frameon=False)
+
+
+def distributions(axes) -> None:  # noqa: ANN001
+    from scipy import stats
+
+    panels = [
+        ("Bernoulli(p = 0.3)", stats.bernoulli(0.3), np.arange(0, 2), True),
+        ("Binomial(n = 10, p = 0.3)", stats.binom(10, 0.3), np.arange(0, 11), True),
+        ("Poisson(λ = 3)", stats.poisson(3), np.arange(0, 11), True),
+        ("Uniform(0, 1)", stats.uniform(0, 1), np.linspace(-0.25, 1.25, 400), False),
+        ("Normal(0, 1)", stats.norm(0, 1), np.linspace(-4, 4, 400), False),
+        ("Exponential(rate 1)", stats.expon(scale=1), np.linspace(0, 6, 400), False),
+    ]
+    for ax, (title, dist, support, discrete) in zip(axes, panels):
+        if discrete:
+            ax.bar(support, dist.pmf(support), color=BLUE, width=0.6)
+            ax.set(ylabel="P(X = k)", xticks=support if len(support) < 4 else support[::2])
+        else:
+            ax.plot(support, dist.pdf(support), color=ORANGE, lw=2)
+            ax.fill_between(support, dist.pdf(support), color=ORANGE, alpha=0.15)
+            ax.set(ylabel="density")
+        ax.set(title=f"{title}\nmean {dist.mean():.2g}, variance {dist.var():.2g}")
+
+
+def clt_demo(axes) -> None:  # noqa: ANN001
+    rng = np.random.default_rng(11)
+    for ax, n in zip(axes, (1, 2, 10, 50)):
+        means = rng.exponential(1.0, size=(10_000, n)).mean(axis=1)
+        ax.hist(means, bins=60, density=True, color=BLUE, alpha=0.6)
+        grid = np.linspace(max(0, 1 - 4 / np.sqrt(n)), 1 + 4 / np.sqrt(n), 300)
+        ax.plot(grid, np.exp(-((grid - 1) ** 2) * n / 2) * np.sqrt(n / (2 * np.pi)), color=ORANGE, lw=2)
+        ax.set(title=f"mean of n = {n} draws", xlabel="sample mean", yticks=[])
+    axes[0].set(ylabel="density")
+
+
+# name: (figure size in inches, (rows, columns) of panels, drawing function given the list of axes)
+FIGURES: dict[str, tuple[tuple[float, float], tuple[int, int], Callable]] = {
+    "roc-pr-curves.svg": ((10, 4.2), (1, 2), lambda axes: roc_pr_curves(*axes)),
+    "bias-variance.svg": ((7, 4.2), (1, 1), lambda axes: bias_variance(axes[0])),
+    "learning-curves.svg": ((10, 4.0), (1, 2), lambda axes: learning_curves(*axes)),
+    "svm-margin.svg": ((6, 6), (1, 1), lambda axes: svm_margin(axes[0])),
+    "k-means-steps.svg": ((11, 4.0), (1, 3), lambda axes: k_means_steps(axes)),
+    "gradient-descent-path.svg": ((8, 4.2), (1, 1), lambda axes: gradient_descent_path(axes[0])),
+    "distributions.svg": ((10, 6.0), (2, 3), lambda axes: distributions(axes)),
+    "clt-demo.svg": ((12, 3.2), (1, 4), lambda axes: clt_demo(axes)),
 }
 
 
@@ -163,9 +217,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, (size, panels, draw) in FIGURES.items():
-        figure, axes = plt.subplots(1, panels, figsize=size, squeeze=False)
-        draw(list(axes[0]))
+    for name, (size, (rows, columns), draw) in FIGURES.items():
+        figure, axes = plt.subplots(rows, columns, figsize=size, squeeze=False)
+        draw(list(axes.flat))
         figure.tight_layout()
         figure.savefig(args.out / name, metadata={"Date": None})
         plt.close(figure)
