@@ -156,11 +156,11 @@ def gradient_descent_path(ax) -> None:  # noqa: ANN001
     for rate, colour, style in ((0.02, BLUE, "-"), (0.09, ORANGE, "--")):
         point = np.array([-9.0, 2.5])
         path = [point]
-        for _ in range(40):
+        for _ in range(60):
             point = point - rate * np.array([2 * point[0], 20 * point[1]])
             path.append(point)
         path = np.array(path)
-        ax.plot(*path.T, color=colour, ls=style, marker="o", ms=3, lw=1.5, label=f"learning rate {rate} (40 steps)")
+        ax.plot(*path.T, color=colour, ls=style, marker="o", ms=3, lw=1.5, label=f"learning rate {rate} (60 steps)")
     ax.plot(0, 0, marker="*", color="black", ms=12, label="minimum")
     ax.set(xlabel="x", ylabel="y", title="Gradient descent on f(x, y) = x² + 10y²", aspect="equal")
     ax.legend(loc="lower right", frameon=False)
