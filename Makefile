@@ -3,6 +3,8 @@
 #   make test    run the whole test suite (installs Debian's chromium if it is missing)
 
 PYTHON ?= python3
+# `make test FRAMEWORKS=no` does not install PyTorch and TensorFlow (their examples are skipped)
+FRAMEWORKS ?= yes
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
@@ -15,7 +17,9 @@ serve: build
 build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test-installed chromium
+TEST_REQUIREMENTS := $(if $(filter yes,$(FRAMEWORKS)),requirements-frameworks.txt,requirements-test.txt)
+
+test: $(VENV)/.installed-$(basename $(TEST_REQUIREMENTS)) chromium
 	$(BIN)/python -m pytest
 
 chromium:
@@ -29,10 +33,15 @@ $(VENV)/.site-installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.test-installed: requirements.txt requirements-test.txt
+$(VENV)/.installed-requirements-test: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $(VENV)/.site-installed $@
+
+$(VENV)/.installed-requirements-frameworks: requirements.txt requirements-test.txt requirements-frameworks.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-frameworks.txt
+	touch $(VENV)/.site-installed $(VENV)/.installed-requirements-test $@
 
 clean:
 	rm -rf site $(VENV)
