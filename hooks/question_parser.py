@@ -209,6 +209,14 @@ def _parse_quiz(page: ParsedPage, question: Question, lines: list[tuple[int, str
     if lines[end][1].strip() != QUIZ_CLOSE:
         page.problem(lines[end][0], "put `</quiz>` on a line of its own", question)
     body = dedent("\n".join(line for _, line, _ in lines[start + 1 : end]))
+    for offset, line, is_code in text_lines(body):
+        code = [line] if is_code else [text for _, text in INLINE_CODE.findall(line)]
+        if any(re.search(FILL_BLANK_REGEX, text) for text in code):
+            page.problem(
+                open_line + offset,
+                "`[[...]]` inside a quiz always becomes a fill-in blank, even in code; rewrite the code without `[[`",
+                question,
+            )
     if re.search(FILL_BLANK_REGEX, body):
         _parse_fill_blank(page, question, body, open_line)
     else:

@@ -150,3 +150,14 @@ def test_marker_with_nothing_after_it() -> None:
 
 def test_stray_closing_tag() -> None:
     assert problems("Text\n</quiz>\n") == [f"{PATH}:2: `</quiz>` closes no quiz; remove it or add the `<quiz>` line it belongs to"]
+
+
+def test_double_brackets_in_code_inside_a_quiz_are_flagged() -> None:
+    body = "What does `a[[0, 2]]` select?\n- [x] Rows 0 and 2\n- [ ] Row 0 only\n\nFancy indexing."
+    assert problems(quiz(body))[0] == (
+        f"{PATH}:5: `[[...]]` inside a quiz always becomes a fill-in blank, even in code; rewrite the code without `[[`"
+    )
+    fenced = "What does this select?\n```python\na[[0, 2]]\n```\n- [x] Rows 0 and 2\n- [ ] Row 0 only\n\nFancy indexing."
+    assert problems(quiz(fenced))[0] == (
+        f"{PATH}:7: `[[...]]` inside a quiz always becomes a fill-in blank, even in code; rewrite the code without `[[`"
+    )
