@@ -199,6 +199,36 @@ def clt_demo(axes) -> None:  # noqa: ANN001
     axes[0].set(ylabel="density")
 
 
+def broadcasting(axes) -> None:  # noqa: ANN001
+    """(3, 4) + (4,) and (3, 1) + (4,): stored cells solid, stretched copies faint."""
+    from matplotlib.patches import Rectangle
+
+    def grid(ax, x0, rows, columns, stored_rows, stored_columns, colour, label) -> None:  # noqa: ANN001
+        for r in range(rows):
+            for c in range(columns):
+                stored = r < stored_rows and c < stored_columns
+                ax.add_patch(Rectangle((x0 + c, -r), 0.9, 0.9, color=colour, alpha=1.0 if stored else 0.25))
+        ax.text(x0 + columns / 2 - 0.05, 1.25, label, ha="center", fontsize=11)
+
+    cases = [
+        ("(3, 4) + (4,)  →  (3, 4)", [(3, 4, 3, 4, BLUE, "(3, 4)"), (1, 4, 1, 4, ORANGE, "(4,) as (1, 4)")]),
+        ("(3, 1) + (4,)  →  (3, 4)", [(3, 4, 3, 1, BLUE, "(3, 1)"), (3, 4, 1, 4, ORANGE, "(4,) as (1, 4)")]),
+    ]
+    for ax, (title, operands) in zip(axes, cases):
+        x = 0.0
+        for index, (_, _, stored_rows, stored_columns, colour, label) in enumerate(operands):
+            grid(ax, x, 3, 4, stored_rows, stored_columns, colour, label)
+            x += 4.8
+            ax.text(x - 0.55, -0.9, "+" if index == 0 else "=", fontsize=16, ha="center")
+        for r in range(3):
+            for c in range(4):
+                ax.add_patch(Rectangle((x + c, -r), 0.9, 0.9, color=GREEN))
+        ax.text(x + 1.95, 1.25, "result (3, 4)", ha="center", fontsize=11)
+        ax.set(title=title, xlim=(-0.3, x + 4.2), ylim=(-2.4, 1.9), aspect="equal", xticks=[], yticks=[])
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+
+
 # name: (figure size in inches, (rows, columns) of panels, drawing function given the list of axes)
 FIGURES: dict[str, tuple[tuple[float, float], tuple[int, int], Callable]] = {
     "roc-pr-curves.svg": ((10, 4.2), (1, 2), lambda axes: roc_pr_curves(*axes)),
@@ -209,6 +239,7 @@ FIGURES: dict[str, tuple[tuple[float, float], tuple[int, int], Callable]] = {
     "gradient-descent-path.svg": ((8, 4.2), (1, 1), lambda axes: gradient_descent_path(axes[0])),
     "distributions.svg": ((10, 6.0), (2, 3), lambda axes: distributions(axes)),
     "clt-demo.svg": ((12, 3.2), (1, 4), lambda axes: clt_demo(axes)),
+    "broadcasting.svg": ((10, 5.2), (2, 1), lambda axes: broadcasting(axes)),
 }
 
 
