@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import os
 import subprocess
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from textwrap import dedent
@@ -132,3 +136,72 @@ def make_project(tmp_path: Path, page: str = GOOD_PAGE, syllabus: str | None = N
         """
     (tmp_path / "mkdocs.yml").write_text(dedent(config), encoding="utf-8")
     return DemoProject(tmp_path)
+
+
+# ---------------------------------------------------------------- code snippets shown on a page
+
+
+def page_text(relative_path: str) -> str:
+    """The Markdown source of docs/<relative_path>."""
+    return (ROOT / "docs" / relative_path).read_text(encoding="utf-8")
+
+
+def snippet_body(snippet: str) -> str:
+    """The code of a snippet, without its ```python fence if it has one."""
+    return snippet.removeprefix("```python\n").removesuffix("```")
+
+
+def run_snippet(page: str, snippet: str, namespace: dict | None = None) -> tuple[str, BaseException | None]:
+    """Check the snippet is on the page verbatim, run it in-process (stdout captured, warnings silenced), return (printed, error)."""
+    assert snippet in page, "snippet not found on the page: keep the test and the quiz in sync"
+    buffer = io.StringIO()
+    error = None
+    with contextlib.redirect_stdout(buffer), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            exec(snippet_body(snippet), {"__name__": "snippet"} if namespace is None else namespace)
+        except Exception as exc:  # noqa: BLE001 - some quizzes are about the exception
+            error = exc
+    return buffer.getvalue().strip(), error
+
+
+def snippet_output(page: str, snippet: str, namespace: dict | None = None) -> str:
+    """Like run_snippet for a snippet that must not raise: re-raise its exception, else return what it printed."""
+    printed, error = run_snippet(page, snippet, namespace)
+    if error is not None:
+        raise error
+    return printed
+
+
+SUBPROCESS_DRIVER = """
+import contextlib, io, json, sys, traceback
+checks = json.loads(sys.stdin.read())
+results = {}
+for name, code in checks:
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, name, "exec"), {"__name__": "__main__"})
+        results[name] = {"ok": True, "stdout": out.getvalue()}
+    except BaseException:
+        results[name] = {"ok": False, "stdout": out.getvalue(), "error": traceback.format_exc()}
+print("@@RESULTS@@" + json.dumps(results))
+"""
+
+
+def run_snippets_in_subprocess(checks: list[tuple[str, str]], workdir: Path, timeout: float = 600) -> dict[str, dict]:
+    """Run (name, code) checks in order in one fresh Python process with HOME=workdir; return {name: {ok, stdout, error}}."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(workdir), "PYTHONHASHSEED": "0"}
+    result = subprocess.run(
+        [sys.executable, "-c", SUBPROCESS_DRIVER],
+        input=json.dumps(checks),
+        capture_output=True,
+        text=True,
+        cwd=workdir,
+        env=env,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr
+    marker = [line for line in result.stdout.splitlines() if line.startswith("@@RESULTS@@")]
+    assert marker, result.stdout + result.stderr
+    return json.loads(marker[-1][len("@@RESULTS@@") :])

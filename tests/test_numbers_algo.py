@@ -6,7 +6,7 @@ import io
 import math
 import warnings
 from collections import Counter
-from pathlib import Path
+from functools import partial
 
 import numpy as np
 import pytest
@@ -16,10 +16,13 @@ from sklearn.metrics import roc_auc_score
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.tree import DecisionTreeClassifier
 
+import conftest
+from conftest import page_text, snippet_body
 from runnable_code import find_examples
 
-PAGE = (Path(__file__).resolve().parent.parent / "docs/problem-solving/algorithm-design.md").read_text(encoding="utf-8")
+PAGE = page_text("problem-solving/algorithm-design.md")
 EXAMPLES = find_examples(PAGE, "docs/problem-solving/algorithm-design.md")[0]
+run_snippet = partial(conftest.run_snippet, PAGE)  # (printed, error) of a quiz snippet that must be on this page
 
 
 def _normalise(text: str) -> str:
@@ -38,24 +41,6 @@ def run_solution(marker: str) -> dict:
     assert example.output is not None
     assert _normalise(buffer.getvalue()) == _normalise(example.output)
     return namespace
-
-
-def body(snippet: str) -> str:
-    return snippet.removeprefix("```python\n").removesuffix("```")
-
-
-def run_snippet(code: str) -> tuple[str, BaseException | None]:
-    """Check a quiz snippet is on the page verbatim, run it, return what it printed and what it raised."""
-    assert code in PAGE, "snippet not found on the page: keep the test and the quiz in sync"
-    buffer = io.StringIO()
-    error = None
-    with contextlib.redirect_stdout(buffer), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            exec(body(code), {"__name__": "snippet"})
-        except Exception as exc:  # noqa: BLE001 - some quizzes are about the exception
-            error = exc
-    return buffer.getvalue().strip(), error
 
 
 # ---------------------------------------------------------------- worked coding round
@@ -149,7 +134,7 @@ def test_slow_split_is_correct_but_quadratic():
     _, error = run_snippet(SLOW_SPLIT)
     assert error is None
     slow_ns: dict = {}
-    exec(body(SLOW_SPLIT), slow_ns)
+    exec(snippet_body(SLOW_SPLIT), slow_ns)
     fast = run_solution("def best_split(")["best_split"]
     rng = np.random.default_rng(3)
     for _ in range(200):
@@ -422,6 +407,6 @@ def test_ties_counted_as_wins_inflate_auc():
     assert "- [x] It prints 0.75; tied pairs count as wins instead of halves, so the correct value is 0.5." in PAGE
     # a constant score would get 1.0 from the buggy function
     namespace: dict = {}
-    exec(body(TIES_AS_WINS).replace("print(", "_ = ("), namespace)
+    exec(snippet_body(TIES_AS_WINS).replace("print(", "_ = ("), namespace)
     assert namespace["auc"]([1, 0, 1, 0], [0.3, 0.3, 0.3, 0.3]) == 1.0
     assert "a constant score would get an AUC of 1.0" in PAGE

@@ -2,11 +2,10 @@
 
 import math
 import statistics
-from pathlib import Path
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/problem-solving/analytical-thinking.md"
-).read_text(encoding="utf-8")
+from conftest import page_text
+
+PAGE = page_text("problem-solving/analytical-thinking.md")
 
 SECONDS_PER_DAY = 86_400
 

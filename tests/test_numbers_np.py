@@ -1,26 +1,18 @@
 """Recompute every number and run every quiz snippet on the NumPy page."""
 
-import contextlib
-import io
 import math
 import re
 import warnings
-from pathlib import Path
+from functools import partial
 
 import numpy as np
 import pytest
 
-PAGE = (Path(__file__).resolve().parent.parent / "docs/practical-experience/numpy.md").read_text(encoding="utf-8")
+import conftest
+from conftest import page_text
 
-
-def snippet_output(code: str) -> str:
-    """Check the snippet is on the page verbatim, run it, and return what it printed."""
-    assert code in PAGE, "snippet not found on the page: keep the test and the quiz in sync"
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        exec(code, {})
-    return buffer.getvalue().strip()
+PAGE = page_text("practical-experience/numpy.md")
+snippet_output = partial(conftest.snippet_output, PAGE)  # what a quiz snippet that must be on this page printed
 
 
 # ---------------------------------------------------------------- arrays and dtypes

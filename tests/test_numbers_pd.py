@@ -1,25 +1,17 @@
 """Recompute every number and run every quiz snippet on the pandas page (pandas 3)."""
 
-import contextlib
-import io
 import warnings
-from pathlib import Path
+from functools import partial
 
 import numpy as np
 import pandas as pd
 import pytest
 
-PAGE = (Path(__file__).resolve().parent.parent / "docs/practical-experience/pandas.md").read_text(encoding="utf-8")
+import conftest
+from conftest import page_text
 
-
-def run(snippet: str) -> str:
-    """Run a quiz snippet exactly as the page shows it and return what it prints."""
-    assert snippet.strip() in PAGE, "the snippet in the test no longer matches the page"
-    out = io.StringIO()
-    with warnings.catch_warnings(), contextlib.redirect_stdout(out):
-        warnings.simplefilter("ignore")
-        exec(snippet, {})
-    return out.getvalue().strip()
+PAGE = page_text("practical-experience/pandas.md")
+run = partial(conftest.snippet_output, PAGE)  # what a quiz snippet that must be on this page printed
 
 
 def test_pandas_major_version_is_3():

@@ -1,18 +1,14 @@
 """Recompute every number and run every quiz snippet on the data preprocessing page."""
 
-import contextlib
-import io
 import math
 import re
-import warnings
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-PAGE = (Path(__file__).resolve().parent.parent / "docs/practical-experience/data-preprocessing.md").read_text(
-    encoding="utf-8"
-)
+from conftest import page_text, snippet_output
+
+PAGE = page_text("practical-experience/data-preprocessing.md")
 
 
 def quiz_snippet(quiz_id: str) -> str:
@@ -25,13 +21,9 @@ def quiz_snippet(quiz_id: str) -> str:
 
 
 def run(code: str) -> tuple[dict, str]:
-    """Run a snippet in a fresh namespace; return its variables and what it printed."""
+    """Run a snippet of this page in a fresh namespace; return its variables and what it printed."""
     namespace: dict = {}
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        exec(code, namespace)
-    return namespace, buffer.getvalue().strip()
+    return namespace, snippet_output(PAGE, code, namespace)
 
 
 # ---------------------------------------------------------------- splitting

@@ -9,23 +9,19 @@ import contextlib
 import io
 import math
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-PAGE = (Path(__file__).resolve().parent.parent / "docs/practical-experience/pytorch.md").read_text(encoding="utf-8")
+from conftest import page_text, snippet_output
+
+PAGE = page_text("practical-experience/pytorch.md")
 
 
 def run_snippet(code: str) -> tuple[str, dict]:
     """Check the snippet is on the page verbatim, run it, and return what it printed and its namespace."""
-    assert code in PAGE, "snippet not found on the page: keep the test and the quiz in sync"
-    buffer = io.StringIO()
     namespace: dict = {}
-    with contextlib.redirect_stdout(buffer), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        exec(code, namespace)
-    return buffer.getvalue().strip(), namespace
+    return snippet_output(PAGE, code, namespace), namespace
 
 
 def softmax(z):

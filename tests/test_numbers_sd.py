@@ -1,14 +1,13 @@
 """Recompute every number stated on the ML system design page."""
 
 import math
-from pathlib import Path
 
 import numpy as np
 from scipy.stats import norm
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/problem-solving/ml-system-design.md"
-).read_text(encoding="utf-8")
+from conftest import page_text
+
+PAGE = page_text("problem-solving/ml-system-design.md")
 
 SECONDS_PER_DAY = 86_400
 

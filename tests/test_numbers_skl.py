@@ -4,7 +4,7 @@ import contextlib
 import io
 import math
 import warnings
-from pathlib import Path
+from functools import partial
 
 import numpy as np
 import pytest
@@ -15,26 +15,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, ParameterGrid, StratifiedKFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 
-PAGE = (Path(__file__).resolve().parent.parent / "docs/practical-experience/scikit-learn.md").read_text(encoding="utf-8")
+import conftest
+from conftest import page_text, snippet_body
 
-
-def body(snippet: str) -> str:
-    """The Python code inside a fenced snippet as it appears on the page."""
-    return snippet.removeprefix("```python\n").removesuffix("```")
-
-
-def run_snippet(code: str) -> tuple[str, BaseException | None]:
-    """Check the snippet is on the page verbatim, run it, and return what it printed and what it raised."""
-    assert code in PAGE, "snippet not found on the page: keep the test and the quiz in sync"
-    buffer = io.StringIO()
-    error = None
-    with contextlib.redirect_stdout(buffer), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            exec(body(code), {"__name__": "snippet"})
-        except Exception as exc:  # noqa: BLE001 - the quiz is about which exception
-            error = exc
-    return buffer.getvalue().strip(), error
+PAGE = page_text("practical-experience/scikit-learn.md")
+run_snippet = partial(conftest.run_snippet, PAGE)  # (printed, error) of a quiz snippet that must be on this page
 
 
 # ---------------------------------------------------------------- the estimator API
@@ -60,7 +45,7 @@ def test_refitting_the_scaler_on_test_data_hides_the_drift():
     assert "This code prints `0.00`." in PAGE
     # The fix, transform with the training statistics, keeps the shift of about 3.
     namespace = {}
-    exec(body(FIT_TRANSFORM_ON_TEST).replace("print(", "_ = ("), namespace)
+    exec(snippet_body(FIT_TRANSFORM_ON_TEST).replace("print(", "_ = ("), namespace)
     fixed = namespace["scaler"].fit(namespace["X_train"]).transform(namespace["X_test"]).mean()
     assert round(fixed) == 3
     assert "the test mean comes out near 3" in PAGE
@@ -104,7 +89,7 @@ def test_a_random_state_instance_is_consumed_but_an_integer_is_not():
     with_int = RANDOM_STATE_INSTANCE.replace("np.random.RandomState(0)", "0")
     namespace = {}
     with contextlib.redirect_stdout(io.StringIO()) as buffer:
-        exec(body(with_int), namespace)
+        exec(snippet_body(with_int), namespace)
     assert buffer.getvalue().strip() == "True"
     assert "Passing the integer `random_state=0` would print `True`" in PAGE
 
@@ -133,7 +118,7 @@ def test_a_grid_key_without_the_step_name_raises():
     # The fix named by the key works.
     fixed = GRID_WITHOUT_STEP_NAME.replace('{"C"', '{"logisticregression__C"')
     namespace = {}
-    exec(body(fixed), namespace)
+    exec(snippet_body(fixed), namespace)
     assert namespace["search"].best_params_["logisticregression__C"] in (0.1, 1, 10)
 
 
@@ -157,7 +142,7 @@ def test_unseen_category_raises_unless_ignored():
     ignoring = UNSEEN_CATEGORY.replace("OneHotEncoder()", 'OneHotEncoder(handle_unknown="ignore")')
     namespace = {}
     with contextlib.redirect_stdout(io.StringIO()):
-        exec(body(ignoring), namespace)
+        exec(snippet_body(ignoring), namespace)
     import pandas as pd
 
     encoded = namespace["pipe"][0].transform(pd.DataFrame({"plan": ["enterprise"]})).toarray()
@@ -316,7 +301,7 @@ def test_saving_only_the_final_step_gives_silent_nonsense():
     assert error is None and out == "0.49"
     assert "This deployment script prints `0.49`" in PAGE
     namespace = {}
-    exec(body(FINAL_STEP_ONLY).replace('print(f"{agree:.2f}")', ""), namespace)
+    exec(snippet_body(FINAL_STEP_ONLY).replace('print(f"{agree:.2f}")', ""), namespace)
     served_positive_rate = namespace["served"].predict(namespace["X_raw"]).mean()
     assert served_positive_rate < 0.02  # nearly one class for every row
     assert "it predicts nearly one class for every row" in PAGE

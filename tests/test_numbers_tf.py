@@ -7,17 +7,13 @@ snippet need TensorFlow (with Keras 3) and are skipped where it is not installed
 from __future__ import annotations
 
 import math
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-PAGE = (Path(__file__).resolve().parent.parent / "docs/practical-experience/tensorflow-keras.md").read_text(
-    encoding="utf-8"
-)
+from conftest import page_text, run_snippets_in_subprocess
+
+PAGE = page_text("practical-experience/tensorflow-keras.md")
 
 
 def dense_params(n_in: int, n_out: int) -> int:
@@ -182,7 +178,7 @@ def test_q14_small_shuffle_buffer_on_sorted_labels():
 # ---------------------------------------------------------------- quiz snippets run with TensorFlow
 #
 # Every TensorFlow check below runs in ONE subprocess, so TensorFlow is imported once. The
-# driver executes each check in its own namespace and records what it printed. The q17
+# shared driver (conftest.run_snippets_in_subprocess) executes each check in its own namespace and records what it printed. The q17
 # snippet runs first, because it is about the very first `import keras` of a fresh process.
 
 Q03_SNIPPET = """
@@ -363,43 +359,12 @@ CHECKS = [
     ("subclass_loop", SUBCLASS_LOOP),
 ]
 
-DRIVER = """
-import contextlib, io, json, sys, traceback
-checks = json.loads(sys.stdin.read())
-results = {}
-for name, code in checks:
-    out = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(code, name, "exec"), {"__name__": "__main__"})
-        results[name] = {"ok": True, "stdout": out.getvalue()}
-    except BaseException:
-        results[name] = {"ok": False, "stdout": out.getvalue(), "error": traceback.format_exc()}
-print("@@RESULTS@@" + json.dumps(results))
-"""
-
 
 @pytest.fixture(scope="module")
 def tf_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Run every TensorFlow check in one fresh Python process and return what each printed."""
     pytest.importorskip("tensorflow")
-    import json
-
-    workdir = tmp_path_factory.mktemp("tf_checks")
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(workdir), "PYTHONHASHSEED": "0"}
-    result = subprocess.run(
-        [sys.executable, "-c", DRIVER],
-        input=json.dumps(CHECKS),
-        capture_output=True,
-        text=True,
-        cwd=workdir,
-        env=env,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    marker = [line for line in result.stdout.splitlines() if line.startswith("@@RESULTS@@")]
-    assert marker, result.stdout + result.stderr
-    return json.loads(marker[-1][len("@@RESULTS@@") :])
+    return run_snippets_in_subprocess(CHECKS, tmp_path_factory.mktemp("tf_checks"), timeout=600)
 
 
 def _output(results: dict, name: str) -> list[str]:

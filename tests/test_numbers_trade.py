@@ -1,11 +1,10 @@
 """Recompute every number stated on the discussing trade-offs page."""
 
 import math
-from pathlib import Path
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/communication/discussing-trade-offs.md"
-).read_text(encoding="utf-8")
+from conftest import page_text
+
+PAGE = page_text("communication/discussing-trade-offs.md")
 
 HOURS_PER_MONTH = 730
 
