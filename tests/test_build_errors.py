@@ -129,3 +129,18 @@ def test_quiz_plugin_settings_are_checked(tmp_path: Path) -> None:
     assert [line for line in build.output.splitlines() if line.startswith("ERROR")] == [
         "ERROR   -  mkdocs.yml: set `auto_submit: false` under `mkdocs_quiz` (with auto-submit, arrow keys in a radio group submit an answer)"
     ]
+
+
+def test_broken_front_matter_names_its_line() -> None:
+    from page_metadata import check_front_matter
+
+    page = "---\ntitle: Demo\ndescription: Keras: layers and models\n---\n# Demo\n"
+    assert check_front_matter(page, "docs/demo.md") == [
+        "docs/demo.md:3: front matter is not valid YAML; put values containing ': ' in double quotes"
+    ]
+    assert check_front_matter("# Demo\n", "docs/demo.md") == [
+        "docs/demo.md:1: page has no front matter; start it with `---`, `title: ...`, `description: ...`, `---`"
+    ]
+    assert check_front_matter("---\ntitle: Demo\n---\n", "docs/demo.md") == [
+        "docs/demo.md:1: front matter has no `description`; add `description: ...`"
+    ]
