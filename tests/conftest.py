@@ -126,6 +126,7 @@ def make_project(tmp_path: Path, page: str = GOOD_PAGE, syllabus: str | None = N
           - hooks/question_coverage.py
           - hooks/search_privacy.py
           - hooks/mathml.py
+          - hooks/content_safety.py
         markdown_extensions:
           - admonition
           - attr_list
