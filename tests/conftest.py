@@ -127,6 +127,11 @@ def make_project(tmp_path: Path, page: str = GOOD_PAGE, syllabus: str | None = N
           - hooks/search_privacy.py
           - hooks/mathml.py
           - hooks/content_safety.py
+        validation:
+          omitted_files: warn
+          absolute_links: warn
+          unrecognized_links: warn
+          anchors: warn
         markdown_extensions:
           - admonition
           - attr_list

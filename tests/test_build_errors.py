@@ -144,3 +144,14 @@ def test_broken_front_matter_names_its_line() -> None:
     assert check_front_matter("---\ntitle: Demo\n---\n", "docs/demo.md") == [
         "docs/demo.md:1: front matter has no `description`; add `description: ...`"
     ]
+
+
+def test_broken_links_and_anchors_fail_but_quiz_links_do_not(tmp_path: Path) -> None:
+    page = GOOD_PAGE.replace("Recall is TP over every actual positive.", "Recall is TP over every actual positive. See [Metrics](#metrics).")
+    good = make_project(tmp_path / "good", page=page).build()
+    assert good.returncode == 0, good.output  # a quiz explanation linking to a heading is fine
+    broken = page + "\nSee [the missing section](#no-such-section) and [a missing page](missing.md).\n"
+    build = make_project(tmp_path / "broken", page=broken).build()
+    assert build.returncode == 1
+    assert "contains a link 'missing.md', but the target 'demo/missing.md' is not found among documentation files" in build.output
+    assert "contains a link '#no-such-section', but there is no such anchor on this page" in build.output
