@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from conftest import Build
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from conftest import Build
 
 TOPIC = "ml-fundamentals/classification-metrics.html"
 CHROMIUM_ARGS = [

@@ -25,7 +25,7 @@ def test_every_problem_of_a_page_is_reported_at_once(tmp_path: Path) -> None:
         "\n<!-- q id=m-q03 concept=recall difficulty=easy -->\n<quiz>\nNo correct option?\n- [ ] A\n- [ ] B\n\nWhy.\n</quiz>\n"
         "\n<!-- q id=m-q04 concept=recall difficulty=easy -->\n<quiz>\nOne option only?\n- [x] A\n\nWhy.\n</quiz>\n"
         "\n<!-- q id=m-q05 concept=recall difficulty=easy -->\n<quiz>\nNo explanation?\n- [x] A\n- [ ] B\n</quiz>\n"
-        "\n<!-- q id=m-q01 concept=recal difficulty=easy -->\n<quiz>\nDuplicate id and a typo in the concept?\n- [x] A\n- [ ] B\n\nWhy.\n</quiz>\n"
+        "\n<!-- q id=m-q01 concept=recal difficulty=easy -->\n<quiz>\nDuplicate id and a typo in the concept?\n- [x] A\n- [ ] B\n\nWhy.\n</quiz>\n"  # codespell:ignore recal
         "\n<!-- q id=m-q07 concept=recall -->\n<quiz>\nNo difficulty?\n- [x] A\n- [ ] B\n\nWhy.\n</quiz>\n"
         "\n<!-- q id=m-q08 concept=recall difficulty=easy -->\n<quiz>\nNever closed?\n- [x] A\n- [ ] B\n"
     )
@@ -114,8 +114,10 @@ def test_unconvertible_formula_names_its_line(tmp_path: Path) -> None:
     build = make_project(tmp_path, page=page).build()
     assert build.returncode == 1
     assert [line for line in build.output.splitlines() if line.startswith("WARNING")] == [
-        "WARNING -  hooks/mathml: docs/demo/metrics.md:30: formula `\\begin{aligned} a &= b \\end{aligned}` uses `&` alignment, "
-        "which is not supported; write one display equation per line"
+        (
+            "WARNING -  hooks/mathml: docs/demo/metrics.md:30: formula `\\begin{aligned} a &= b \\end{aligned}` uses `&` alignment, "
+            "which is not supported; write one display equation per line"
+        )
     ]
 
 

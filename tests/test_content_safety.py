@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import GOOD_PAGE, make_project
-
 from content_safety import find_unsafe_markup
 
 PATH = "docs/demo/page.md"

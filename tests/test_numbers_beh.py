@@ -43,7 +43,7 @@ def test_words_in_two_minutes():
 
 
 def test_strong_version_length():
-    block = re.search(r'!!! success "Strong version"\n(.*?)\n\nThe strong version', PAGE, re.S).group(1)
+    block = re.search(r'!!! success "Strong version"\n(.*?)\n\nThe strong version', PAGE, re.DOTALL).group(1)
     block = re.sub(r"\*\*(Situation|Task|Action|Result|Learned)\.\*\*", "", block)
     words = len(block.split())
     in_page(f"The strong version runs to about {round(words, -1)} words")
@@ -112,7 +112,7 @@ def test_flag_nothing_accuracy():
 
 def test_model_answers_within_length():
     pattern = re.compile(
-        r'\{#(beh-i\d+)\}\n\n\?\?\? success "Model answer"\n(.*?)(?=\n<!--|\n## )', re.S
+        r'\{#(beh-i\d+)\}\n\n\?\?\? success "Model answer"\n(.*?)(?=\n<!--|\n## )', re.DOTALL
     )
     found = pattern.findall(PAGE)
     assert len(found) >= 4

@@ -416,7 +416,7 @@ def test_convex_loss_hessians_are_psd():
     h_log = x.T @ np.diag(p * (1 - p)) @ x / n
     for loss, hessian in ((mse, h_mse), (log_loss, h_log)):
         numeric = np.column_stack(
-            [numerical_gradient(lambda v, j=j: numerical_gradient(loss, v)[j], w, h=1e-4) for j in range(d)]
+            [numerical_gradient(lambda v, j=j, loss=loss: numerical_gradient(loss, v)[j], w, h=1e-4) for j in range(d)]
         )
         assert np.allclose(numeric, hessian, atol=1e-5)
         assert np.linalg.eigvalsh(hessian).min() >= -1e-12

@@ -237,7 +237,7 @@ def test_q01_precision_from_matrix():
 
 
 def test_q02_f1_fill_in():
-    tp, fp, fn, tn = 45, 5, 45, 105
+    tp, fp, fn, _tn = 45, 5, 45, 105
     p, r = precision(tp, fp), recall(tp, fn)
     f1 = f_beta(p, r)
     assert math.isclose(f1, 2 * tp / (2 * tp + fp + fn))
@@ -297,7 +297,7 @@ def test_q08_scikit_learn_layout():
     assert cm.tolist() == [[50, 10], [5, 35]]
     assert "`[[50, 10], [5, 35]]`" in PAGE
     assert f"- [x] {cm[0, 1]}" in PAGE
-    assert f"is really the number of false negatives" in PAGE and cm[1, 0] == 5
+    assert "is really the number of false negatives" in PAGE and cm[1, 0] == 5
 
 
 def test_q09_specificity_vs_precision_in_worked_example():

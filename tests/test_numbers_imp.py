@@ -179,7 +179,7 @@ def test_q05_email_costs():
     in_page(f"40 × 5 + 30 × 50 = {money(c5)}")
     in_page(f"150 × 5 + 12 × 50 = {money(c1)}")
     in_page(f"0.1, by USD {c5 - c1} per 1,000 emails")
-    in_page(f"(70 against 162)")
+    in_page("(70 against 162)")
     missed_saving = (30 - 12) * 50
     extra_fp_cost = (150 - 40) * 5
     assert missed_saving - extra_fp_cost == c5 - c1

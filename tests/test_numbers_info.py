@@ -12,7 +12,7 @@ PAGE = (Path(__file__).resolve().parent.parent / "docs/math-statistics/informati
 
 def block(qid):
     """The text of one question, from its attribution line to the next one."""
-    match = re.search(rf"<!-- q id={qid} .*?(?=<!-- q id=|## Further reading)", PAGE, re.S)
+    match = re.search(rf"<!-- q id={qid} .*?(?=<!-- q id=|## Further reading)", PAGE, re.DOTALL)
     assert match, qid
     return match.group(0)
 

@@ -17,10 +17,10 @@ def sigmoid(z: float) -> float:
 
 
 def test_worked_fit_code_block_runs_and_matches_text():
-    blocks = re.findall(r"```python\n(.*?)```", PAGE, flags=re.S)
+    blocks = re.findall(r"```python\n(.*?)```", PAGE, flags=re.DOTALL)
     assert len(blocks) == 1
     namespace: dict = {}
-    exec(blocks[0], namespace)  # noqa: S102 - the page's own example
+    exec(blocks[0], namespace)  # the page's own example
     X, y, w = namespace["X"], namespace["y"], namespace["w"]
     assert np.allclose(namespace["XtX"], [[4, 10], [10, 30]])
     assert np.allclose(namespace["Xty"], [16, 47])

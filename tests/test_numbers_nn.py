@@ -65,8 +65,8 @@ def backprop_sigmoid_example():
     d_h = d_yhat * w2
     d_z = d_h * h * (1 - h)
     d_w1 = d_z * x
-    return dict(z=z, h=h, y_hat=y_hat, loss=loss, d_yhat=d_yhat, d_w2=d_w2, d_b2=d_yhat,
-                d_h=d_h, d_z=d_z, d_w1=d_w1, d_b1=d_z)
+    return {"z": z, "h": h, "y_hat": y_hat, "loss": loss, "d_yhat": d_yhat, "d_w2": d_w2, "d_b2": d_yhat,
+            "d_h": d_h, "d_z": d_z, "d_w1": d_w1, "d_b1": d_z}
 
 
 def test_backprop_worked_example():
@@ -187,7 +187,7 @@ def test_attention_weight_quiz():
     assert f"[[{weights[0]:.2f}]]" in PAGE
     unscaled = math.exp(4) / (math.exp(4) + 1)
     assert f"e^4 / (e^4 + 1) \\approx {unscaled:.2f}" in PAGE
-    assert f"(8 when $d_k = 64$)" in PAGE and math.sqrt(64) == 8
+    assert "(8 when $d_k = 64$)" in PAGE and math.sqrt(64) == 8
 
 
 def test_attention_quadratic_cost():

@@ -33,7 +33,7 @@ def test_copy_on_write_and_string_dtype_claims():
     assert not hasattr(pd.errors, "SettingWithCopyWarning")
     text = pd.Series(["x", None])
     assert str(text.dtype) == "str"
-    assert not (text.dtype == object)
+    assert text.dtype != object
     assert pd.api.types.is_string_dtype(text.dtype)
     assert text.isna().tolist() == [False, True]
 

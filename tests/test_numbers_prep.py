@@ -15,7 +15,7 @@ def quiz_snippet(quiz_id: str) -> str:
     """The ```python block in the stem of the quiz with this id, exactly as the page shows it."""
     start = PAGE.index(f"<!-- q id={quiz_id} ")
     end = PAGE.index("</quiz>", start)
-    match = re.search(r"```python\n(.*?)```", PAGE[start:end], re.S)
+    match = re.search(r"```python\n(.*?)```", PAGE[start:end], re.DOTALL)
     assert match, f"{quiz_id} has no python snippet"
     return match.group(1)
 

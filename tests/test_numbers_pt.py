@@ -328,7 +328,7 @@ def test_q05_module_statements():
 
 
 def test_q06_and_worked_mlp_counts_in_torch():
-    torch = pytest.importorskip("torch")
+    pytest.importorskip("torch")
     from torch import nn
 
     model = nn.Sequential(nn.Linear(10, 5), nn.ReLU(), nn.Linear(5, 2))
@@ -434,7 +434,7 @@ def test_q12_eval_keeps_autograd_and_trainable_parameters():
 
 
 def test_q13_module_to_is_in_place_tensor_to_is_not():
-    torch = pytest.importorskip("torch")
+    pytest.importorskip("torch")
     out, namespace = run_snippet(Q13)
     assert out == "torch.float64 torch.float32"
     assert "- [x] `torch.float64 torch.float32`" in PAGE
@@ -503,7 +503,6 @@ def test_detect_anomaly_misses_a_forward_nan():
     x = torch.tensor([0.0], requires_grad=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        with pytest.raises(RuntimeError, match="returned nan"):
-            with torch.autograd.detect_anomaly():
-                (torch.sqrt(x) * 0).sum().backward()
+        with pytest.raises(RuntimeError, match="returned nan"), torch.autograd.detect_anomaly():
+            (torch.sqrt(x) * 0).sum().backward()
     assert "It does not inspect forward outputs" in PAGE

@@ -67,7 +67,7 @@ def test_mse_of_variance_estimators_normal_n5():
     assert f"variance of only {var_n:.2f}, so an MSE of {mse_n:.2f}; dividing by $n + 1$ gets it down to {mse_n_plus_1:.2f}" in PAGE
     assert f"MSE {mse_unbiased:.2f} (with $\\sigma^2 = 1$), while dividing by $n$ gives a bias of −0.20 but an MSE of {mse_n:.2f}" in PAGE
     # stat-q03
-    assert f"(0.36 against 0.50)" in PAGE and f"{mse_n:.2f}" == "0.36"
+    assert "(0.36 against 0.50)" in PAGE and f"{mse_n:.2f}" == "0.36"
     assert f"variance $0.8^2 \\times 0.50 = {var_n:.2f}$, so its MSE is $0.04 + 0.32 = {mse_n:.2f}$" in PAGE
     assert math.isclose(mse_unbiased - var_n, 0.18)
     # the same by simulation

@@ -123,5 +123,5 @@ def test_quiz_sigmoid_distractor_and_small_hinge():
     assert f"= \\max(0, 1 - 0.5) = {hinge(1, 0.5):g}$" in PAGE
     assert hinge(1, -0.5) == 1.5
     squared = hinge(1, 0.5) ** 2
-    assert f"squared hinge loss $(1 - 0.5)^2$, the default" in PAGE and f"{squared:.2f}" == "0.25"
+    assert "squared hinge loss $(1 - 0.5)^2$, the default" in PAGE and f"{squared:.2f}" == "0.25"
     assert f"and {squared:.2f} is the squared hinge loss" in PAGE

@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Build
-
 from mkdocs_quiz.qti.extractor import extract_quizzes_from_file
+
+from conftest import ROOT, Build
 from question_parser import parse_page
 from syllabus import load_syllabus
 

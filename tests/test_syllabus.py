@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_SYLLABUS, ROOT
 
+from conftest import DEMO_SYLLABUS, ROOT
 from syllabus import SyllabusError, load_syllabus
 
 
