@@ -27,6 +27,9 @@ ARITHMATEX = re.compile(
     re.DOTALL,
 )
 UNSUPPORTED_OUTPUT = "<mi>&</mi>"  # latex2mathml's output for alignment `&`, which it does not support
+# latex2mathml writes \operatorname{Var} and friends as operators (<mo>), which browsers space
+# like a binary operator ("Var (X)"); a multi-letter <mi> renders upright with normal spacing.
+NAMED_OPERATOR = re.compile(r"<mo>([A-Za-z]{2,})</mo>")
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -39,7 +42,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
             return _unconvertible(page, tex, f"cannot be rendered ({error.__class__.__name__}: {error})")
         if UNSUPPORTED_OUTPUT in mathml:
             return _unconvertible(page, tex, "uses `&` alignment, which is not supported; write one display equation per line")
-        return mathml
+        return NAMED_OPERATOR.sub(r"<mi>\1</mi>", mathml)
 
     return ARITHMATEX.sub(to_mathml, html_text)
 
