@@ -10,7 +10,6 @@ reports each finding as a `file:line` warning, so the strict build fails.
 
 from __future__ import annotations
 
-import os
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from question_parser import text_lines, without_inline_code
+from source_pages import page_sources
 
 log = get_plugin_logger(__name__)
 
@@ -28,10 +28,8 @@ JAVASCRIPT_URL = re.compile(r"""(?:\]\(\s*<?|\]:\s*|=\s*["']?\s*|<)javascript\s*
 
 
 def on_files(files: Files, config: MkDocsConfig) -> None:
-    root = os.path.dirname(config.config_file_path)
-    for file in files.documentation_pages():
-        path = os.path.relpath(file.abs_src_path or "", root).replace(os.sep, "/")
-        for problem in find_unsafe_markup(file.content_string, path):
+    for path, markdown in page_sources(files, config):
+        for problem in find_unsafe_markup(markdown, path):
             log.warning(problem)
 
 

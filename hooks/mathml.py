@@ -11,7 +11,6 @@ warning naming the file and line, and stays visible as code.
 from __future__ import annotations
 
 import html
-import os
 import re
 
 from latex2mathml.converter import convert
@@ -19,6 +18,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from source_pages import source_path
 
 log = get_plugin_logger(__name__)
 
@@ -39,19 +40,19 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         try:
             mathml = convert(tex, display=display)
         except Exception as error:  # latex2mathml raises many exception types for bad TeX
-            return _unconvertible(page, tex, f"cannot be rendered ({error.__class__.__name__}: {error})")
+            return _unconvertible(page, config, tex, f"cannot be rendered ({error.__class__.__name__}: {error})")
         if UNSUPPORTED_OUTPUT in mathml:
-            return _unconvertible(page, tex, "uses `&` alignment, which is not supported; write one display equation per line")
+            return _unconvertible(page, config, tex, "uses `&` alignment, which is not supported; write one display equation per line")
         return NAMED_OPERATOR.sub(r"<mi>\1</mi>", mathml)
 
     return ARITHMATEX.sub(to_mathml, html_text)
 
 
-def _unconvertible(page: Page, tex: str, reason: str) -> str:
+def _unconvertible(page: Page, config: MkDocsConfig, tex: str, reason: str) -> str:
     source = page.file.content_string
     first_line = tex.splitlines()[0].strip() if tex else ""
     position = source.find(first_line) if first_line else -1
     line = source.count("\n", 0, position) + 1 if position >= 0 else 1
-    path = os.path.join(os.path.basename(page.file.src_dir or "docs"), page.file.src_uri).replace(os.sep, "/")
+    path = source_path(page.file, config)
     log.warning(f"{path}:{line}: formula `{tex}` {reason}")
     return f"<code>{html.escape(tex)}</code>"

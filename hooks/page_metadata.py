@@ -9,13 +9,14 @@ front matter that is not valid YAML or lacks `title` or `description`.
 
 from __future__ import annotations
 
-import os
 import re
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
+
+from source_pages import page_sources
 
 log = get_plugin_logger(__name__)
 
@@ -24,10 +25,8 @@ REQUIRED_KEYS = ("title", "description")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> None:
-    root = os.path.dirname(config.config_file_path)
-    for file in files.documentation_pages():
-        path = os.path.relpath(file.abs_src_path or "", root).replace(os.sep, "/")
-        for problem in check_front_matter(file.content_string, path):
+    for path, markdown in page_sources(files, config):
+        for problem in check_front_matter(markdown, path):
             log.warning(problem)
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from mkdocs.structure.pages import Page
 from coverage_report import report_data, report_markdown
 from question_checks import check_questions, count_coverage, find_shortfalls
 from question_parser import Problem, Question, parse_page, protect_inline_quiz_tags
+from source_pages import page_sources, source_path
 from syllabus import Syllabus, SyllabusError, load_syllabus
 
 log = get_plugin_logger(__name__)
@@ -58,15 +58,14 @@ def on_config(config: MkDocsConfig) -> None:
         _state["syllabus"] = load_syllabus(root / SYLLABUS_FILE, Path(config.docs_dir))
     except SyllabusError as error:
         raise PluginError(str(error)) from None
-    _state["root"] = root
 
 
 def on_files(files: Files, config: MkDocsConfig) -> None:
     syllabus: Syllabus = _state["syllabus"]
     questions: list[Question] = []
     problems: list[Problem] = []
-    for file in files.documentation_pages():
-        parsed = parse_page(file.content_string, _display_path(file.abs_src_path))
+    for path, markdown in page_sources(files, config):
+        parsed = parse_page(markdown, path)
         questions.extend(parsed.questions)
         problems.extend(parsed.problems)
     problems.extend(check_questions(questions, syllabus))
@@ -92,7 +91,7 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
 
 @event_priority(50)  # before mkdocs-quiz turns <quiz> blocks into HTML
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    path = _display_path(page.file.abs_src_path)
+    path = source_path(page.file, config)
     markdown = protect_inline_quiz_tags(markdown)
     in_page = parse_page(markdown, path).questions  # lines counted without the front matter
     in_file = [q for q in _state["questions"] if q.path == path]  # lines counted in the source file
@@ -117,10 +116,6 @@ def _check_quiz_plugin(config: MkDocsConfig) -> None:
     for key, (value, reason) in REQUIRED_QUIZ_SETTINGS.items():
         if plugin.config.get(key) != value:
             raise PluginError(f"mkdocs.yml: set `{key}: {str(value).lower()}` under `mkdocs_quiz` ({reason})")
-
-
-def _display_path(abs_src_path: str | None) -> str:
-    return os.path.relpath(abs_src_path or "", _state["root"]).replace(os.sep, "/")
 
 
 def _replace_broken_quizzes(markdown: str, pairs: Iterable[tuple[Question, Question]], problems: list[Problem]) -> str:

@@ -21,13 +21,14 @@ unknown option, as `file:line` warnings, so the strict build fails on them.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
+
+from source_pages import page_sources
 
 log = get_plugin_logger(__name__)
 
@@ -52,10 +53,8 @@ class Example:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> None:
-    root = os.path.dirname(config.config_file_path)
-    for file in files.documentation_pages():
-        path = os.path.relpath(file.abs_src_path or "", root).replace(os.sep, "/")
-        for problem in find_examples(file.content_string, path)[1]:
+    for path, markdown in page_sources(files, config):
+        for problem in find_examples(markdown, path)[1]:
             log.warning(problem)
 
 

@@ -61,17 +61,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from chromium import chromium_path, launch
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [  # the flags tests/test_browser.py uses
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 FIRST_PAGE = "ml-fundamentals/classification-metrics.html"
 SECOND_PAGE = "ml-fundamentals/regression-ranking-metrics.html"
 HOME_PAGE = "index.html"
@@ -357,7 +349,7 @@ def measure_page_weight(sites: dict[str, Path]) -> tuple[dict, str]:
 
     results = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         version = browser.version
         for label, site in sites.items():
             with serve(site) as (root, served):
@@ -421,7 +413,7 @@ def lighthouse_lines(site: Path, work: Path, runs: int, deadline: float) -> list
         return lines + ["- skipped: node and npm are not installed"]
     tool = work / "lighthouse"
     tool.mkdir()
-    env = {**os.environ, "CHROME_PATH": CHROMIUM, "PUPPETEER_SKIP_DOWNLOAD": "1"}
+    env = {**os.environ, "CHROME_PATH": chromium_path(), "PUPPETEER_SKIP_DOWNLOAD": "1"}
     log(f"installing {LIGHTHOUSE} into a temporary folder ...")
     try:
         subprocess.run(

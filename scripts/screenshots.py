@@ -27,9 +27,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
+from chromium import launch
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 PAGES = {
     "home": "index.html",
@@ -126,7 +126,7 @@ def main() -> None:
         build(site)
         base = site.as_uri() + "/"
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             try:
                 written = capture_pages(browser, base, args.out, pages)
                 written += capture_quiz(browser, base, args.out)

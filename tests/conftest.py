@@ -1,19 +1,26 @@
-"""Shared fixtures: build the real site once, and build small throwaway sites."""
+"""Shared fixtures: build the real site once, serve it, open it in chromium, and build small throwaway sites."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import io
 import json
 import os
 import subprocess
 import sys
+import threading
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from textwrap import dedent
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from chromium import chromium_path, launch
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -42,6 +49,34 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     assert build.returncode == 0, build.output
     return build
 
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def http_root(site: Build) -> Iterator[str]:
+    """The real guide served over http on localhost."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless, with the flags every browser run here uses."""
+    try:
+        chromium_path()
+    except FileNotFoundError as error:
+        pytest.fail(str(error))
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
 
 DEMO_SYLLABUS = """\
 defaults:
