@@ -36,11 +36,7 @@ class TopicCoverage:
 
     @property
     def short(self) -> bool:
-        return (
-            self.questions < self.topic.min_questions
-            or self.interview < self.topic.min_interview
-            or any(c.short for c in self.concepts)
-        )
+        return self.questions < self.topic.min_questions or self.interview < self.topic.min_interview or any(c.short for c in self.concepts)
 
 
 @dataclass
@@ -146,18 +142,41 @@ def find_shortfalls(coverage: list[AreaCoverage], syllabus_path: str) -> list[Sh
     for area_row in coverage:
         area = area_row.area
         if area_row.questions < area.min_questions:
-            found.append(Shortfall(area, syllabus_path, area.line, f"area '{area.id}' has {area_row.questions} of {area.min_questions} self-check questions"))
+            found.append(
+                Shortfall(
+                    area,
+                    syllabus_path,
+                    area.line,
+                    f"area '{area.id}' has {area_row.questions} of {area.min_questions} self-check questions",
+                )
+            )
         for topic_row in area_row.topics:
             topic = topic_row.topic
             page = topic.source
             if topic_row.questions < topic.min_questions:
-                found.append(Shortfall(area, page, 1, f"topic '{topic.id}' has {topic_row.questions} of {topic.min_questions} self-check questions"))
+                found.append(
+                    Shortfall(area, page, 1, f"topic '{topic.id}' has {topic_row.questions} of {topic.min_questions} self-check questions")
+                )
             if topic_row.interview < topic.min_interview:
-                found.append(Shortfall(area, page, 1, f"topic '{topic.id}' has {topic_row.interview} of {topic.min_interview} interview questions with a model answer"))
+                found.append(
+                    Shortfall(
+                        area,
+                        page,
+                        1,
+                        f"topic '{topic.id}' has {topic_row.interview} of {topic.min_interview} interview questions with a model answer",
+                    )
+                )
             for concept_row in topic_row.concepts:
                 if concept_row.short:
                     concept = concept_row.concept
-                    found.append(Shortfall(area, page, 1, f"concept '{concept.id}' has {concept_row.questions} of {concept.min_questions} self-check questions"))
+                    found.append(
+                        Shortfall(
+                            area,
+                            page,
+                            1,
+                            f"concept '{concept.id}' has {concept_row.questions} of {concept.min_questions} self-check questions",
+                        )
+                    )
     return found
 
 

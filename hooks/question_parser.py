@@ -92,7 +92,12 @@ def text_lines(markdown: str) -> list[tuple[int, str, bool]]:
         match = FENCE.match(line)
         if fence:
             result.append((number, line, True))
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line.strip()[len(match.group(1)):].strip():
+            if (
+                match
+                and match.group(1)[0] == fence[0]
+                and len(match.group(1)) >= len(fence)
+                and not line.strip()[len(match.group(1)) :].strip()
+            ):
                 fence = ""
         elif match:
             fence = match.group(1)
@@ -148,7 +153,11 @@ def _parse_marked_question(page: ParsedPage, lines: list[tuple[int, str, bool]],
     while index < len(lines) and not lines[index][1].strip():
         index += 1
     if index >= len(lines) or MARKER_START.match(lines[index][1]):
-        page.problem(number, "marker line is not followed by a question; write the `<quiz>` block or the interview question below it, or delete the marker", question)
+        page.problem(
+            number,
+            "marker line is not followed by a question; write the `<quiz>` block or the interview question below it, or delete the marker",
+            question,
+        )
         return index
     if lines[index][1].strip() == QUIZ_OPEN:
         question.kind = "quiz"
@@ -230,7 +239,9 @@ def _parse_fill_blank(page: ParsedPage, question: Question, body: str, open_line
     question.stem = parts[0].strip()
     question.explanation = parts[1].strip() if len(parts) > 1 else ""
     if not question.explanation:
-        page.problem(open_line, "fill-in-the-blank quiz has no explanation; add a line `---` after the question, then 2-5 sentences", question)
+        page.problem(
+            open_line, "fill-in-the-blank quiz has no explanation; add a line `---` after the question, then 2-5 sentences", question
+        )
     if any(not blank for blank in question.blanks):
         page.problem(open_line, "a blank `[[ ]]` is empty; write the expected answer inside it", question)
 
@@ -246,7 +257,11 @@ def _parse_choices(page: ParsedPage, question: Question, body: str, open_line: i
         if match:
             mark = match.group(1)
             if mark not in ("x", "X", " ", ""):
-                page.problem(open_line + 1 + index, f"option box `[{mark}]` is not valid; write `- [x]` for a correct option and `- [ ]` for a wrong one", question)
+                page.problem(
+                    open_line + 1 + index,
+                    f"option box `[{mark}]` is not valid; write `- [x]` for a correct option and `- [ ]` for a wrong one",
+                    question,
+                )
             question.options.append(Option(text=match.group(2).strip(), correct=mark in ("x", "X")))
             index += 1
             while index < len(body_lines) and FEEDBACK_REGEX.match(body_lines[index]):
@@ -254,7 +269,9 @@ def _parse_choices(page: ParsedPage, question: Question, body: str, open_line: i
         elif not line.strip():
             index += 1
         elif FEEDBACK_REGEX.match(line) and any(CHECKBOX_REGEX.match(rest) for rest in body_lines[index + 1 :]):
-            page.problem(open_line + 1 + index, "feedback line `> ...` is separated from its option by a blank line; remove the blank line", question)
+            page.problem(
+                open_line + 1 + index, "feedback line `> ...` is separated from its option by a blank line; remove the blank line", question
+            )
             index += 1
         else:
             break
@@ -290,14 +307,20 @@ def _parse_interview(page: ParsedPage, question: Question, lines: list[tuple[int
             break
         if MARKER_START.match(prose) or QUIZ_OPEN in prose or (stem and SECTION_HEADING.match(prose)):
             question.last_line = number - 1
-            page.problem(question.line, 'interview question has no model answer; add a `??? success "Model answer"` block after the question', question)
+            page.problem(
+                question.line,
+                'interview question has no model answer; add a `??? success "Model answer"` block after the question',
+                question,
+            )
             question.stem = "\n".join(stem).strip()
             return index
         stem.append(line)
         index += 1
     else:
         question.last_line = lines[-1][0]
-        page.problem(question.line, 'interview question has no model answer; add a `??? success "Model answer"` block after the question', question)
+        page.problem(
+            question.line, 'interview question has no model answer; add a `??? success "Model answer"` block after the question', question
+        )
         question.stem = "\n".join(stem).strip()
         return index
     question.stem = re.sub(r"^#+\s*|\s*\{#[^}]*\}\s*$", "", "\n".join(stem).strip())
@@ -309,7 +332,9 @@ def _parse_interview(page: ParsedPage, question: Question, lines: list[tuple[int
     question.model_answer = dedent("\n".join(answer)).strip()
     question.last_line = lines[index - 1][0]
     if not question.stem:
-        page.problem(question.line, "interview question has no question text; write the question between the marker and the model answer", question)
+        page.problem(
+            question.line, "interview question has no question text; write the question between the marker and the model answer", question
+        )
     if not question.model_answer:
-        page.problem(question.line, "model answer is empty; indent the answer by four spaces under `??? success \"Model answer\"`", question)
+        page.problem(question.line, 'model answer is empty; indent the answer by four spaces under `??? success "Model answer"`', question)
     return index

@@ -189,17 +189,18 @@ class _Validator:
         topic_id = self.identifier(entry, "topic")
         page = self.text(entry, "page", "topic")
         if not page.startswith(f"{area_id}/") or not page.endswith(".md"):
-            self.fail(entry.line, f"topic '{topic_id}': page '{page}' must be a .md file in the area folder, e.g. '{area_id}/{topic_id}.md'")
+            self.fail(
+                entry.line, f"topic '{topic_id}': page '{page}' must be a .md file in the area folder, e.g. '{area_id}/{topic_id}.md'"
+            )
         if not (self.docs_dir / page).is_file():
-            self.fail(entry.line, f"topic '{topic_id}' refers to missing page docs/{page}; create it from docs/_template.md or fix the path")
+            self.fail(
+                entry.line, f"topic '{topic_id}' refers to missing page docs/{page}; create it from docs/_template.md or fix the path"
+            )
         if page in self.seen_pages:
             self.fail(entry.line, f"topic '{topic_id}': page '{page}' is already the page of the topic on line {self.seen_pages[page]}")
         self.seen_pages[page] = entry.line
         concept_min = self.count(entry, "concept_min_questions", inherited["concept_min_questions"])
-        concepts = [
-            self.concept(c, entry.line, topic_id, concept_min)
-            for c in self.entries(entry, "concepts", f"topic '{topic_id}'")
-        ]
+        concepts = [self.concept(c, entry.line, topic_id, concept_min) for c in self.entries(entry, "concepts", f"topic '{topic_id}'")]
         return Topic(
             id=topic_id,
             title=self.text(entry, "title", "topic"),

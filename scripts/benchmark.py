@@ -193,10 +193,14 @@ def build_time_lines(work: Path, repeat: int) -> list[str]:
 
     with_wall, with_cpu = best(runs["with"])
     median = statistics.median(wall for wall, _ in runs["with"])
-    lines.append(f"- full strict build, real mkdocs.yml: **{with_wall:.2f} s** wall (best of {repeat}; median {median:.2f} s), {with_cpu:.2f} s CPU")
+    lines.append(
+        f"- full strict build, real mkdocs.yml: **{with_wall:.2f} s** wall (best of {repeat}; median {median:.2f} s), {with_cpu:.2f} s CPU"
+    )
     if runs["without"]:
         without_wall, without_cpu = best(runs["without"])
-        lines.append(f"- the same without `{COVERAGE_HOOK}` (and mkdocs-quiz on for every page): {without_wall:.2f} s wall, {without_cpu:.2f} s CPU")
+        lines.append(
+            f"- the same without `{COVERAGE_HOOK}` (and mkdocs-quiz on for every page): {without_wall:.2f} s wall, {without_cpu:.2f} s CPU"
+        )
         lines.append(
             f"- hook overhead ratio (with / without): **{with_cpu / without_cpu:.2f}x** in CPU time "
             f"({with_cpu - without_cpu:+.2f} s), {with_wall / without_wall:.2f}x in wall time ({with_wall - without_wall:+.2f} s)"
@@ -418,7 +422,12 @@ def lighthouse_lines(site: Path, work: Path, runs: int, deadline: float) -> list
     try:
         subprocess.run(
             ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", LIGHTHOUSE],
-            cwd=tool, env=env, capture_output=True, text=True, timeout=150, check=True,
+            cwd=tool,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=150,
+            check=True,
         )
     except (subprocess.SubprocessError, OSError) as error:
         detail = (getattr(error, "stderr", None) or str(error)).strip()
@@ -434,7 +443,11 @@ def lighthouse_lines(site: Path, work: Path, runs: int, deadline: float) -> list
                 log(f"Lighthouse run {number + 1} of {runs}: {path} ...")
                 report = work / "lighthouse.json"
                 command = [
-                    str(binary), root + path, "--output=json", f"--output-path={report}", "--quiet",
+                    str(binary),
+                    root + path,
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--quiet",
                     "--only-categories=performance,accessibility,best-practices",
                     "--chrome-flags=--headless --no-sandbox",
                 ]

@@ -50,7 +50,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -77,6 +76,7 @@ def browser() -> Iterator[Browser]:
         browser = launch(playwright)
         yield browser
         browser.close()
+
 
 DEMO_SYLLABUS = """\
 defaults:
@@ -148,7 +148,7 @@ def make_project(tmp_path: Path, page: str = GOOD_PAGE, syllabus: str | None = N
         site_name: Demo
         theme:
           name: material
-          custom_dir: {ROOT / 'overrides'}
+          custom_dir: {ROOT / "overrides"}
           font: false
         plugins:
           - search

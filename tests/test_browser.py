@@ -15,6 +15,8 @@ from playwright.sync_api import Browser, Page, expect
 from conftest import Build
 
 TOPIC = "ml-fundamentals/classification-metrics.html"
+
+
 @pytest.fixture(params=["file", "http"])
 def base_url(request: pytest.FixtureRequest, site: Build) -> str:
     if request.param == "file":
@@ -35,7 +37,9 @@ def page(browser: Browser) -> Iterator[Page]:
         foreign.append(request.url)
 
     page.on("request", check)
-    context.route("**/*", lambda route: route.abort() if urlparse(route.request.url).hostname not in (None, "", "127.0.0.1") else route.continue_())
+    context.route(
+        "**/*", lambda route: route.abort() if urlparse(route.request.url).hostname not in (None, "", "127.0.0.1") else route.continue_()
+    )
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page

@@ -10,7 +10,11 @@ PAGE = "docs/demo/metrics.md"
 
 
 def warnings(output: str) -> list[str]:
-    return [line.split("hooks/question_coverage: ", 1)[1] for line in output.splitlines() if line.startswith("WARNING") and "question_coverage" in line]
+    return [
+        line.split("hooks/question_coverage: ", 1)[1]
+        for line in output.splitlines()
+        if line.startswith("WARNING") and "question_coverage" in line
+    ]
 
 
 def test_good_page_builds_and_reports_coverage(tmp_path: Path) -> None:
@@ -21,13 +25,16 @@ def test_good_page_builds_and_reports_coverage(tmp_path: Path) -> None:
 
 
 def test_every_problem_of_a_page_is_reported_at_once(tmp_path: Path) -> None:
-    page = GOOD_PAGE + (
-        "\n<!-- q id=m-q03 concept=recall difficulty=easy -->\n<quiz>\nNo correct option?\n- [ ] A\n- [ ] B\n\nWhy.\n</quiz>\n"
-        "\n<!-- q id=m-q04 concept=recall difficulty=easy -->\n<quiz>\nOne option only?\n- [x] A\n\nWhy.\n</quiz>\n"
-        "\n<!-- q id=m-q05 concept=recall difficulty=easy -->\n<quiz>\nNo explanation?\n- [x] A\n- [ ] B\n</quiz>\n"
-        "\n<!-- q id=m-q01 concept=recal difficulty=easy -->\n<quiz>\nDuplicate id and a typo in the concept?\n- [x] A\n- [ ] B\n\nWhy.\n</quiz>\n"  # codespell:ignore recal
-        "\n<!-- q id=m-q07 concept=recall -->\n<quiz>\nNo difficulty?\n- [x] A\n- [ ] B\n\nWhy.\n</quiz>\n"
-        "\n<!-- q id=m-q08 concept=recall difficulty=easy -->\n<quiz>\nNever closed?\n- [x] A\n- [ ] B\n"
+    page = (
+        GOOD_PAGE
+        + (
+            "\n<!-- q id=m-q03 concept=recall difficulty=easy -->\n<quiz>\nNo correct option?\n- [ ] A\n- [ ] B\n\nWhy.\n</quiz>\n"
+            "\n<!-- q id=m-q04 concept=recall difficulty=easy -->\n<quiz>\nOne option only?\n- [x] A\n\nWhy.\n</quiz>\n"
+            "\n<!-- q id=m-q05 concept=recall difficulty=easy -->\n<quiz>\nNo explanation?\n- [x] A\n- [ ] B\n</quiz>\n"
+            "\n<!-- q id=m-q01 concept=recal difficulty=easy -->\n<quiz>\nDuplicate id and a typo in the concept?\n- [x] A\n- [ ] B\n\nWhy.\n</quiz>\n"  # codespell:ignore recal
+            "\n<!-- q id=m-q07 concept=recall -->\n<quiz>\nNo difficulty?\n- [x] A\n- [ ] B\n\nWhy.\n</quiz>\n"
+            "\n<!-- q id=m-q08 concept=recall difficulty=easy -->\n<quiz>\nNever closed?\n- [x] A\n- [ ] B\n"
+        )
     )
     build = make_project(tmp_path, page=page).build()
     assert build.returncode == 1
@@ -66,7 +73,10 @@ def test_shortfall_is_info_in_a_draft_area_and_fails_a_finished_one(tmp_path: Pa
     page = GOOD_PAGE.split("<!-- q id=m-q02")[0]  # recall loses its only quiz
     draft = make_project(tmp_path / "draft", page=page, draft=True).build()
     assert draft.returncode == 0, draft.output
-    assert "INFO    -  hooks/question_coverage: docs/demo/metrics.md:1: concept 'recall' has 0 of 1 self-check questions (area 'demo' is a draft)" in draft.output
+    assert (
+        "INFO    -  hooks/question_coverage: docs/demo/metrics.md:1: concept 'recall' has 0 of 1 self-check questions (area 'demo' is a draft)"
+        in draft.output
+    )
 
     final = make_project(tmp_path / "final", page=page, draft=False).build()
     assert final.returncode == 1
@@ -149,7 +159,9 @@ def test_broken_front_matter_names_its_line() -> None:
 
 
 def test_broken_links_and_anchors_fail_but_quiz_links_do_not(tmp_path: Path) -> None:
-    page = GOOD_PAGE.replace("Recall is TP over every actual positive.", "Recall is TP over every actual positive. See [Metrics](#metrics).")
+    page = GOOD_PAGE.replace(
+        "Recall is TP over every actual positive.", "Recall is TP over every actual positive. See [Metrics](#metrics)."
+    )
     good = make_project(tmp_path / "good", page=page).build()
     assert good.returncode == 0, good.output  # a quiz explanation linking to a heading is fine
     broken = page + "\nSee [the missing section](#no-such-section) and [a missing page](missing.md).\n"

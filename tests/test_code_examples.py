@@ -30,7 +30,11 @@ def test_example_prints_what_the_page_says(example, tmp_path: Path) -> None:  # 
     if missing:
         pytest.skip(f"needs {', '.join(missing)}: run `make test` (it installs requirements-frameworks.txt)")
     result = subprocess.run(
-        [sys.executable, "-c", example.code], capture_output=True, text=True, cwd=tmp_path, timeout=120,
+        [sys.executable, "-c", example.code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
         env={"PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "TF_CPP_MIN_LOG_LEVEL": "2"},
     )
     assert result.returncode == 0, f"{example.name} raised:\n{result.stderr}"

@@ -35,7 +35,7 @@ def test_javascript_urls_in_links_attributes_and_references() -> None:
 def test_code_and_prose_mentions_are_allowed() -> None:
     page = (
         "Write `<script>` tags only in code, and talk about JavaScript: it is a language.\n\n"
-        "```html\n<script>alert(1)</script>\n<a onclick=\"x()\">\n```\n\n"
+        '```html\n<script>alert(1)</script>\n<a onclick="x()">\n```\n\n'
         "An onboarding flow = fine, and one=two is text.\n"
     )
     assert find_unsafe_markup(page, PATH) == []
@@ -45,4 +45,7 @@ def test_the_strict_build_fails_on_a_script_with_its_line(tmp_path: Path) -> Non
     project = make_project(tmp_path, page=GOOD_PAGE + "\n<script>alert('hi')</script>\n")
     build = project.build()
     assert build.returncode == 1
-    assert "WARNING -  hooks/content_safety: docs/demo/metrics.md:27: raw <script> is not allowed in pages; show code in a fenced block instead" in build.output
+    assert (
+        "WARNING -  hooks/content_safety: docs/demo/metrics.md:27: raw <script> is not allowed in pages; show code in a fenced block instead"
+        in build.output
+    )

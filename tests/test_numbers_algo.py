@@ -112,7 +112,7 @@ def test_near_duplicate_interview_numbers():
     assert f"{1_000 * n * 4 / 1e9:.1f}" == "0.8" and "is a 0.8 GB block" in PAGE
 
 
-SLOW_SPLIT = '''```python
+SLOW_SPLIT = """```python
 import numpy as np
 
 def gini_of(labels):
@@ -127,7 +127,7 @@ def best_split_slow(x, y):
         if g < best_g:
             best_t, best_g = t, g
     return best_t, best_g
-```'''
+```"""
 
 
 def test_slow_split_is_correct_but_quadratic():
@@ -188,7 +188,7 @@ def test_kmeans_inertia_never_rises():
         previous = ((X - centres[labels]) ** 2).sum()
 
 
-EMPTY_CLUSTER = '''```python
+EMPTY_CLUSTER = """```python
 import numpy as np
 
 X = np.array([0.0, 1.0, 2.0, 10.0, 11.0, 12.0]).reshape(-1, 1)
@@ -197,7 +197,7 @@ for _ in range(2):
     labels = np.abs(X - centres.T).argmin(axis=1)
     centres = np.array([X[labels == j].mean(axis=0) for j in range(3)])
 print(labels)
-```'''
+```"""
 
 
 def test_empty_cluster_sends_every_point_to_the_nan_centre():
@@ -389,7 +389,7 @@ def test_auc_rank_formula_quiz():
     assert math.isclose(roc_auc_score(labels, scores), 0.64)
 
 
-TIES_AS_WINS = '''```python
+TIES_AS_WINS = """```python
 def auc(y, s):
     pos = [a for a, t in zip(s, y) if t == 1]
     neg = [b for b, t in zip(s, y) if t == 0]
@@ -397,7 +397,7 @@ def auc(y, s):
     return wins / (len(pos) * len(neg))
 
 print(auc([1, 0, 1, 0], [0.8, 0.8, 0.4, 0.4]))
-```'''
+```"""
 
 
 def test_ties_counted_as_wins_inflate_auc():

@@ -6,9 +6,7 @@ from pathlib import Path
 import numpy as np
 from scipy import integrate, optimize, stats
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/math-statistics/bayesian-thinking.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/math-statistics/bayesian-thinking.md").read_text(encoding="utf-8")
 
 HYPOTHESES = np.array([0.02, 0.04, 0.06])
 PRIOR = np.array([0.25, 0.50, 0.25])
@@ -22,9 +20,7 @@ def discrete_update(prior, k, n):
 def p_b_beats_a(a_params, b_params):
     """P(p_B > p_A) for independent Beta posteriors, by numerical integration."""
     dist_a, dist_b = stats.beta(*a_params), stats.beta(*b_params)
-    value, _ = integrate.quad(
-        lambda x: dist_a.pdf(x) * dist_b.sf(x), 0, 1, points=[dist_a.mean(), dist_b.mean()], limit=200
-    )
+    value, _ = integrate.quad(lambda x: dist_a.pdf(x) * dist_b.sf(x), 0, 1, points=[dist_a.mean(), dist_b.mean()], limit=200)
     return value
 
 
@@ -80,7 +76,10 @@ def test_flat_prior_credible_vs_wilson():
     lo, hi = stats.beta.ppf([0.025, 0.975], 1 + k, 1 + n - k)
     ci = stats.binomtest(k, n).proportion_ci(0.95, method="wilson")
     assert f"{lo:.3f}" == f"{ci.low:.3f}" and f"{hi:.3f}" == f"{ci.high:.3f}"
-    assert f"gives the credible interval {lo:.3f} to {hi:.3f}, and the Wilson confidence interval is also {ci.low:.3f} to {ci.high:.3f}" in PAGE
+    assert (
+        f"gives the credible interval {lo:.3f} to {hi:.3f}, and the Wilson confidence interval is also {ci.low:.3f} to {ci.high:.3f}"
+        in PAGE
+    )
     assert f"both run from about {lo:.3f} to {hi:.3f}" in PAGE  # bayes-i04
 
 
@@ -185,8 +184,7 @@ def test_map_on_log_odds_scale():
         p = 1 / (1 + math.exp(-eta))
         return -(stats.beta.logpdf(p, a, b) + math.log(p * (1 - p)))
 
-    eta_hat = optimize.minimize_scalar(neg_log_density_eta, bounds=(-8, 0), method="bounded",
-                                       options={"xatol": 1e-10}).x
+    eta_hat = optimize.minimize_scalar(neg_log_density_eta, bounds=(-8, 0), method="bounded", options={"xatol": 1e-10}).x
     p_hat = 1 / (1 + math.exp(-eta_hat))
     assert math.isclose(p_hat, a / (a + b), abs_tol=1e-6)
     assert f"is 11 / 200 = {a / (a + b):.3f}, not {(a - 1) / (a + b - 2):.3f}" in PAGE
@@ -228,9 +226,10 @@ def aa_peeking_rates(seed, sims=4000, looks=20, batch=200, rate=0.05):
 
 
 def test_normal_approximation_is_close_to_exact():
-    for (ka, kb, n) in [(10, 14, 200), (200, 185, 4000), (48, 60, 1000)]:
+    for ka, kb, n in [(10, 14, 200), (200, 185, 4000), (48, 60, 1000)]:
         exact = p_b_beats_a((1 + ka, 1 + n - ka), (1 + kb, 1 + n - kb))
-        a = np.array([1 + ka, 1 + kb]); b = np.array([1 + n - ka, 1 + n - kb])
+        a = np.array([1 + ka, 1 + kb])
+        b = np.array([1 + n - ka, 1 + n - kb])
         m, v = a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1))
         approx = stats.norm.cdf((m[1] - m[0]) / np.sqrt(v.sum()))
         assert abs(exact - approx) < 0.01
@@ -241,8 +240,13 @@ def test_aa_peeking_simulation():
         peeking, single = aa_peeking_rates(seed)
         assert 0.17 < peeking < 0.24  # "roughly one in five"
         assert 0.04 < single < 0.06  # "about one in twenty"
-    assert "a look after every 200 users per arm, up to 20 looks), that rule declared B the winner in roughly one in five tests, against about one in twenty with a single look" in PAGE
-    assert "with up to 20 looks, roughly one in five declares a false winner, against about one in twenty with a single look" in PAGE  # bayes-i05
+    assert (
+        "a look after every 200 users per arm, up to 20 looks), that rule declared B the winner in roughly one in five tests, against about one in twenty with a single look"
+        in PAGE
+    )
+    assert (
+        "with up to 20 looks, roughly one in five declares a false winner, against about one in twenty with a single look" in PAGE
+    )  # bayes-i05
     assert "with up to 20 looks, roughly one in five A/A tests declared a false winner" in PAGE  # bayes-q14
 
 

@@ -3,9 +3,7 @@
 import re
 from pathlib import Path
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/communication/behavioural-interviews.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/communication/behavioural-interviews.md").read_text(encoding="utf-8")
 
 
 def in_page(text):
@@ -63,7 +61,7 @@ def test_worked_story_result():
     in_page(f"$500 \\times 0.08 = {frauds_before:.0f}$ frauds a day before")
     in_page(f"$500 \\times 0.19 = {frauds_after:.0f}$ after, so {extra:.0f} more a day")
     in_page(f"find about {frauds_after:.0f} frauds instead of {frauds_before:.0f}, {frauds_after / frauds_before:.1f} times as many")
-    in_page(f"(\"{frauds_after / frauds_before:.1f} times as many frauds found\")")
+    in_page(f'("{frauds_after / frauds_before:.1f} times as many frauds found")')
     in_page(f"{extra * 150:,.0f} USD more fraud stopped each day")
 
 
@@ -111,9 +109,7 @@ def test_flag_nothing_accuracy():
 
 
 def test_model_answers_within_length():
-    pattern = re.compile(
-        r'\{#(beh-i\d+)\}\n\n\?\?\? success "Model answer"\n(.*?)(?=\n<!--|\n## )', re.DOTALL
-    )
+    pattern = re.compile(r'\{#(beh-i\d+)\}\n\n\?\?\? success "Model answer"\n(.*?)(?=\n<!--|\n## )', re.DOTALL)
     found = pattern.findall(PAGE)
     assert len(found) >= 4
     for qid, body in found:

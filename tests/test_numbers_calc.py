@@ -7,9 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-PAGE = (Path(__file__).resolve().parent.parent / "docs/math-statistics/calculus-optimisation.md").read_text(
-    encoding="utf-8"
-)
+PAGE = (Path(__file__).resolve().parent.parent / "docs/math-statistics/calculus-optimisation.md").read_text(encoding="utf-8")
 
 
 def uminus(text: str) -> str:
@@ -458,7 +456,7 @@ def test_convex_implies_no_minimiser_example():
 
 
 def test_saddle_caricature_and_eigenvalue_count():
-    assert f"{2 ** -10:.3f}" == "0.001"
+    assert f"{2**-10:.3f}" == "0.001"
     assert "$2^{-d}$, already about 0.001 for $d = 10$" in PAGE
     eigenvalues = np.array([1.0] * 990 + [-1.0] * 10)
     assert (eigenvalues > 0).sum() == 990 and (eigenvalues < 0).sum() == 10

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/ml-fundamentals/classification-metrics.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/ml-fundamentals/classification-metrics.md").read_text(encoding="utf-8")
 
 
 def precision(tp, fp):
@@ -54,7 +52,7 @@ def normal_sf(x):
 
 
 def normal_pdf(x):
-    return np.exp(-np.asarray(x) ** 2 / 2) / math.sqrt(2 * math.pi)
+    return np.exp(-(np.asarray(x) ** 2) / 2) / math.sqrt(2 * math.pi)
 
 
 # ---------------------------------------------------------------- teaching prose
@@ -370,7 +368,10 @@ def test_q17_f1_against_other_means():
     assert f"- [x] {f1:.2f}" in PAGE
     assert f"- [ ] {math.sqrt(p * r):.2f}" in PAGE
     assert f"- [ ] {(p + r) / 2:.2f}" in PAGE
-    assert f"2 × 0.8 × 0.2 / (0.8 + 0.2) = {f1:.2f}. The tempting {(p + r) / 2:.2f} is the arithmetic mean and {math.sqrt(p * r):.2f} the geometric mean" in PAGE
+    assert (
+        f"2 × 0.8 × 0.2 / (0.8 + 0.2) = {f1:.2f}. The tempting {(p + r) / 2:.2f} is the arithmetic mean and {math.sqrt(p * r):.2f} the geometric mean"
+        in PAGE
+    )
 
 
 def test_q18_f_beta_direction():

@@ -6,9 +6,7 @@ from pathlib import Path
 import numpy as np
 from scipy import stats
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/problem-solving/critical-thinking.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/problem-solving/critical-thinking.md").read_text(encoding="utf-8")
 
 
 def in_page(text):
@@ -187,10 +185,7 @@ def test_simpson_widget_table():
     new = {"Desktop": (2000, 240), "Mobile": (8000, 240)}
     for seg in ("Desktop", "Mobile"):
         (on, oc), (nn, nc) = old[seg], new[seg]
-        in_page(
-            f"| {seg} | {on:,} | {oc} | {oc / on * 100:.1f}% | "
-            f"{nn:,} | {nc} | {nc / nn * 100:.1f}% |"
-        )
+        in_page(f"| {seg} | {on:,} | {oc} | {oc / on * 100:.1f}% | {nn:,} | {nc} | {nc / nn * 100:.1f}% |")
         # The new widget wins in every segment ...
         assert nc / nn > oc / on
     on = sum(v[0] for v in old.values())

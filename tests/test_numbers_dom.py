@@ -5,9 +5,7 @@ from pathlib import Path
 
 from scipy.stats import norm
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/business-context/domain-knowledge.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/business-context/domain-knowledge.md").read_text(encoding="utf-8")
 
 
 def ndcg_binary(relevant_ranks, n_relevant, k):
@@ -23,6 +21,7 @@ def ppv(sensitivity, specificity, prevalence):
 
 
 # E-commerce -----------------------------------------------------------------
+
 
 def test_revenue_per_session_prose():
     control, treatment = 0.030 * 50, 0.032 * 46
@@ -49,6 +48,7 @@ def test_ndcg_quiz():
 
 
 # Advertising ----------------------------------------------------------------
+
 
 def test_value_per_impression_prose():
     value = 0.01 * 0.02 * 50
@@ -80,6 +80,7 @@ def test_attribution_quiz():
 
 # Finance --------------------------------------------------------------------
 
+
 def test_fraud_rule_prose():
     flagged, fraud, loss, fp_cost = 1000, 40, 300, 5
     assert f"(precision {fraud / flagged * 100:.0f}%)" in PAGE
@@ -104,6 +105,7 @@ def test_credit_break_even_pd():
 
 # Healthcare -----------------------------------------------------------------
 
+
 def test_screening_prose():
     n = 10_000
     tp = n * 0.01 * 0.90
@@ -123,6 +125,7 @@ def test_ppv_quiz():
 
 
 # Operations -----------------------------------------------------------------
+
 
 def test_newsvendor_prose():
     c_u, c_o = 10 - 6, 6 - 1

@@ -5,9 +5,7 @@ from pathlib import Path
 
 from scipy.stats import norm
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/business-context/impact-awareness.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/business-context/impact-awareness.md").read_text(encoding="utf-8")
 
 
 def in_page(text):
@@ -101,11 +99,14 @@ def test_claims_comparison():
     extra_fp = POLICIES["0.1"][1] - POLICIES["0.5"][1]
     extra_tp = POLICIES["0.1"][0] - POLICIES["0.5"][0]
     assert extra_fp * C_FP - extra_tp * C_FN == c1 - c5
-    in_page(f"its {extra_fp} extra false alarms cost {money(extra_fp * C_FP)}, while its {extra_tp} extra "
-            f"caught frauds save {money(extra_tp * C_FN)}")
+    in_page(
+        f"its {extra_fp} extra false alarms cost {money(extra_fp * C_FP)}, while its {extra_tp} extra "
+        f"caught frauds save {money(extra_tp * C_FN)}"
+    )
 
 
 # ---------------------------------------------------------------- A/B sizing
+
 
 def n_per_arm(p_a, p_b, alpha=0.05, power=0.8):
     z = norm.ppf(1 - alpha / 2) + norm.ppf(power)
@@ -166,6 +167,7 @@ def test_investigation_load():
 
 
 # ---------------------------------------------------------------- quizzes and interview answers
+
 
 def test_q04_threshold():
     in_page(f"Threshold = [[{threshold(30, 170):.2f}]]")

@@ -191,7 +191,7 @@ def test_perplexity():
     # bits give the same perplexity
     assert abs(2 ** (2.5 / log(2)) - exp(2.5)) < 1e-9
     i05 = block("info-i05")
-    assert f"{exp(2.5):.1f}" == "12.2" and f"{2 ** 2.5:.1f}" == "5.7"
+    assert f"{exp(2.5):.1f}" == "12.2" and f"{2**2.5:.1f}" == "5.7"
     assert "$e^{2.5} \\approx 12.2$" in i05 and "$2^{2.5} \\approx 5.7$" in i05
 
 
@@ -231,7 +231,7 @@ def test_q05_one_hot_loss():
 def test_q08_perplexity():
     q = block("info-q08")
     assert f"{exp(3.2):.1f}" == "24.5"
-    assert f"{2 ** 3.2:.1f}" == "9.2"
+    assert f"{2**3.2:.1f}" == "9.2"
     assert f"{exp(-3.2):.2f}" == "0.04"
     for text in ["- [x] 24.5", "- [ ] 9.2", "- [ ] 0.04", "$e^{3.2} = 24.5$", "$2^{3.2}$"]:
         assert text in q

@@ -54,9 +54,9 @@ def test_brute_force_cost():
 
 def test_edge_length_and_shell_table():
     for d in (1, 2, 3, 10):
-        row = f"| {d} | {0.1 ** (1 / d):.2f} | {1 - 0.9 ** d:.2f} |"
+        row = f"| {d} | {0.1 ** (1 / d):.2f} | {1 - 0.9**d:.2f} |"
         assert row in PAGE, row
-    assert f"| 100 | {0.1 ** (1 / 100):.2f} | {1 - 0.9 ** 100:.5f} |" in PAGE
+    assert f"| 100 | {0.1 ** (1 / 100):.2f} | {1 - 0.9**100:.5f} |" in PAGE
     edge10 = 0.1 ** (1 / 10)
     assert f"[[{edge10:.2f}]]" in PAGE
     assert f"which is {edge10:.3f} and rounds to {edge10:.2f}" in PAGE
@@ -70,10 +70,7 @@ def test_distance_concentration():
     assert math.isclose(var, 7 / 180)
     cv = {d: math.sqrt(var * d) / (mean * d) for d in (2, 10, 100, 1000)}
     assert all(math.isclose(cv[d], math.sqrt(1.4 / d)) for d in cv)
-    assert (
-        f"{cv[2]:.2f} in 2 dimensions, {cv[10]:.2f} in 10, {cv[100]:.2f} in 100 and {cv[1000]:.3f} in 1,000"
-        in PAGE
-    )
+    assert f"{cv[2]:.2f} in 2 dimensions, {cv[10]:.2f} in 10, {cv[100]:.2f} in 100 and {cv[1000]:.3f} in 1,000" in PAGE
     # Simulation agrees with the formula.
     rng = np.random.default_rng(0)
     for d in (2, 100):
@@ -84,7 +81,7 @@ def test_distance_concentration():
 def test_grid_counts():
     assert 10**3 == 1000 and "1,000 in 3 dimensions" in PAGE
     assert 10**10 == 10_000_000_000 and "ten billion in 10" in PAGE
-    assert f"{10 ** 6:,}" in PAGE
+    assert f"{10**6:,}" in PAGE
 
 
 def test_spam_example():

@@ -98,7 +98,4 @@ def test_expected_value_at_risk_quiz():
     best = max(values, key=values.get)
     assert best == "Q"
     assert f"0.3 × 800 = {values['Q']:.0f}" in PAGE
-    assert (
-        f"0.9 × 100 = {values['P']:.0f} for P, 0.3 × 800 = {values['Q']:.0f} for Q "
-        f"and 0.5 × 400 = {values['R']:.0f} for R"
-    ) in PAGE
+    assert (f"0.9 × 100 = {values['P']:.0f} for P, 0.3 × 800 = {values['Q']:.0f} for Q and 0.5 × 400 = {values['R']:.0f} for R") in PAGE

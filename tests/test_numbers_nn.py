@@ -65,8 +65,19 @@ def backprop_sigmoid_example():
     d_h = d_yhat * w2
     d_z = d_h * h * (1 - h)
     d_w1 = d_z * x
-    return {"z": z, "h": h, "y_hat": y_hat, "loss": loss, "d_yhat": d_yhat, "d_w2": d_w2, "d_b2": d_yhat,
-            "d_h": d_h, "d_z": d_z, "d_w1": d_w1, "d_b1": d_z}
+    return {
+        "z": z,
+        "h": h,
+        "y_hat": y_hat,
+        "loss": loss,
+        "d_yhat": d_yhat,
+        "d_w2": d_w2,
+        "d_b2": d_yhat,
+        "d_h": d_h,
+        "d_z": d_z,
+        "d_w1": d_w1,
+        "d_b1": d_z,
+    }
 
 
 def test_backprop_worked_example():
@@ -116,15 +127,15 @@ def test_initialisation_scales():
 
 
 def test_per_layer_factor_over_depth():
-    assert f"leaves {0.9 ** 50:.4f} of the gradient" in PAGE
-    assert f"multiplies it by {1.1 ** 50:.1f}" in PAGE
+    assert f"leaves {0.9**50:.4f} of the gradient" in PAGE
+    assert f"multiplies it by {1.1**50:.1f}" in PAGE
 
 
 def test_sigmoid_derivative_over_depth():
-    assert f"at most {0.25 ** 5:.5f}" in PAGE  # 0.00098
-    mantissa, exponent = f"{0.25 ** 10:.1e}".split("e")
+    assert f"at most {0.25**5:.5f}" in PAGE  # 0.00098
+    mantissa, exponent = f"{0.25**10:.1e}".split("e")
     assert f"${mantissa} \\times 10^{{{int(exponent)}}}$" in PAGE  # 9.5 x 10^-7
-    assert 0.25 ** 10 < 1e-6  # "under one millionth"
+    assert 0.25**10 < 1e-6  # "under one millionth"
 
 
 def test_gradient_clipping_example():
@@ -191,6 +202,6 @@ def test_attention_weight_quiz():
 
 
 def test_attention_quadratic_cost():
-    assert f"1,024 tokens give {1024 ** 2:,} scores" in PAGE
-    assert f"4,096 tokens give {4096 ** 2:,}" in PAGE
-    assert (4096 ** 2) // (1024 ** 2) == 16
+    assert f"1,024 tokens give {1024**2:,} scores" in PAGE
+    assert f"4,096 tokens give {4096**2:,}" in PAGE
+    assert (4096**2) // (1024**2) == 16

@@ -286,10 +286,7 @@ def test_q09_broadcastable_pairs():
 
 
 def test_q10_mse_column_bug():
-    code = (
-        "import numpy as np\ny = np.array([1.0, 2.0, 3.0])\npred = y.reshape(-1, 1)\n"
-        "print(np.mean((pred - y) ** 2))\n"
-    )
+    code = "import numpy as np\ny = np.array([1.0, 2.0, 3.0])\npred = y.reshape(-1, 1)\nprint(np.mean((pred - y) ** 2))\n"
     printed = float(snippet_output(code))
     assert f"{printed:.2f}" == "1.33"
     assert "It prints [[1.33]]." in PAGE

@@ -40,12 +40,12 @@ def test_copy_on_write_and_string_dtype_claims():
 
 # ---------------------------------------------------------------- indexing
 
-Q01 = '''
+Q01 = """
 import pandas as pd
 
 df = pd.DataFrame({"v": [5, 6, 7, 8, 9, 10]})
 print(len(df.loc[1:4]), len(df.iloc[1:4]))
-'''
+"""
 
 
 def test_q01_loc_inclusive_iloc_exclusive():
@@ -53,12 +53,12 @@ def test_q01_loc_inclusive_iloc_exclusive():
     assert "- [x] `4 3`" in PAGE
 
 
-Q02 = '''
+Q02 = """
 import pandas as pd
 
 df = pd.DataFrame({"age": [25, 40, 35], "city": ["Oslo", "Rome", "Oslo"]})
 picked = df[df["age"] > 30 and df["city"] == "Oslo"]
-'''
+"""
 
 
 def test_q02_and_raises_value_error():
@@ -69,7 +69,7 @@ def test_q02_and_raises_value_error():
     assert len(df.query("age > 30 and city == 'Oslo'")) == 1
 
 
-Q03 = '''
+Q03 = """
 import pandas as pd
 
 df = pd.DataFrame({"a": [1, 2, 3], "b": [10, 20, 30]})
@@ -77,7 +77,7 @@ df[df["a"] > 1]["b"] = 0
 col = df["b"]
 col.iloc[0] = -1
 print(df["b"].tolist())
-'''
+"""
 
 
 def test_q03_chained_assignment_changes_nothing():
@@ -88,12 +88,12 @@ def test_q03_chained_assignment_changes_nothing():
     assert df["b"].tolist() == [10, 0, 0]
 
 
-Q04 = '''
+Q04 = """
 import pandas as pd
 
 s = pd.Series([10, 20, 30], index=[2, 0, 1])
 t = pd.Series([1, 2, 3], index=["x", "y", "z"])
-'''
+"""
 
 
 def test_q04_integer_keys_are_labels():
@@ -119,20 +119,20 @@ def test_indexing_example_numbers():
 
 # ---------------------------------------------------------------- groupby
 
-Q05 = '''
+Q05 = """
 import pandas as pd
 
 df = pd.DataFrame({"store": ["A", "A", "B", "B", "B", "C"], "units": [3, 1, 4, 2, 5, 7]})
 g = df.groupby("store")["units"]
 print(len(g.agg("sum")), len(g.transform("sum")))
-'''
+"""
 
 
 def test_q05_agg_versus_transform_lengths():
     assert run(Q05) == "3 6"
 
 
-Q06 = '''
+Q06 = """
 import pandas as pd
 
 sales = pd.DataFrame({
@@ -141,7 +141,7 @@ sales = pd.DataFrame({
     "units": [3, 1, 4, 2, 5, 7],
 })
 out = sales.groupby(["store", "product"])["units"].sum()
-'''
+"""
 
 
 def test_q06_groups_on_two_keys():
@@ -154,12 +154,12 @@ def test_q06_groups_on_two_keys():
     assert out.index.nlevels == 2
 
 
-Q07 = '''
+Q07 = """
 import pandas as pd
 
 df = pd.DataFrame({"team": ["a", None, "a", None], "points": [1, 2, 3, 4]})
 print(df.groupby("team")["points"].sum().sum())
-'''
+"""
 
 
 def test_q07_missing_keys_are_dropped():
@@ -209,13 +209,13 @@ def test_q08_indicator_column():
     assert set(out["_merge"].astype(str)) == {"left_only", "right_only", "both"}
 
 
-Q09 = '''
+Q09 = """
 import pandas as pd
 
 left = pd.DataFrame({"key": ["p", "q", "q", "q", "r"], "x": [1, 2, 3, 4, 5]})
 right = pd.DataFrame({"key": ["q", "q", "q", "r", "s"], "y": [6, 7, 8, 9, 10]})
 out = left.merge(right, on="key", how="outer")
-'''
+"""
 
 
 def test_q09_outer_merge_rows():
@@ -241,14 +241,14 @@ def test_q10_duplicate_lookup_keys_inflate_left_join():
         orders.merge(customers, on="customer_id", how="left", validate="many_to_one")
 
 
-Q11 = '''
+Q11 = """
 import numpy as np
 import pandas as pd
 
 a = pd.DataFrame({"k": [1.0, np.nan], "x": [1, 2]})
 b = pd.DataFrame({"k": [np.nan, np.nan], "y": [3, 4]})
 print(len(a.merge(b, on="k")))
-'''
+"""
 
 
 def test_q11_missing_keys_match():
@@ -264,7 +264,7 @@ def test_left_join_turns_ints_into_floats():
 
 # ---------------------------------------------------------------- reshaping
 
-Q12 = '''
+Q12 = """
 import pandas as pd
 
 long = pd.DataFrame({
@@ -272,7 +272,7 @@ long = pd.DataFrame({
     "city": ["Rome", "Rome", "Rome"],
     "temp": [14, 15, 17],
 })
-'''
+"""
 
 
 def test_q12_pivot_versus_pivot_table():
@@ -288,7 +288,7 @@ def test_q12_pivot_versus_pivot_table():
     assert f"(15 + 17) / 2 = {(15 + 17) / 2:.1f}" in PAGE
 
 
-Q13 = '''
+Q13 = """
 import pandas as pd
 
 wide = pd.DataFrame({
@@ -299,7 +299,7 @@ wide = pd.DataFrame({
     "biology": [85, 80, 70],
 })
 long = wide.melt(id_vars="student", var_name="subject", value_name="score")
-'''
+"""
 
 
 def test_q13_melt_rows():
@@ -311,13 +311,13 @@ def test_q13_melt_rows():
     assert f"3 × 4 = {len(long)} rows" in PAGE
 
 
-Q14 = '''
+Q14 = """
 import numpy as np
 import pandas as pd
 
 wide = pd.DataFrame({"a": [1, np.nan], "b": [3, 4]}, index=["r1", "r2"])
 print(len(wide.stack()))
-'''
+"""
 
 
 def test_q14_stack_keeps_missing_values():
@@ -335,13 +335,13 @@ def test_unstack_creates_nan_and_floats():
 
 # ---------------------------------------------------------------- missing data
 
-Q15 = '''
+Q15 = """
 import numpy as np
 import pandas as pd
 
 s = pd.Series([np.nan, 2.0, np.nan, np.nan, 5.0])
 print((s == np.nan).sum(), s.isna().sum())
-'''
+"""
 
 
 def test_q15_nan_is_not_equal_to_nan():
@@ -389,13 +389,13 @@ def test_missing_data_section_numbers():
 
 # ---------------------------------------------------------------- dtypes and performance
 
-Q18 = '''
+Q18 = """
 import pandas as pd
 
 df = pd.DataFrame({"id": [7, 8], "score": [0.25, 0.75]})
 for _, row in df.iterrows():
     print(row["id"])
-'''
+"""
 
 
 def test_q18_iterrows_upcasts():
@@ -404,12 +404,12 @@ def test_q18_iterrows_upcasts():
     assert isinstance(next(df.itertuples()).id, (int, np.integer))
 
 
-Q19 = '''
+Q19 = """
 import pandas as pd
 
 sizes = pd.Series(["10", "9", "100"])
 print(sizes.max())
-'''
+"""
 
 
 def test_q19_strings_compare_as_text():

@@ -5,9 +5,7 @@ from pathlib import Path
 
 from scipy import stats
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/communication/presenting-results.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/communication/presenting-results.md").read_text(encoding="utf-8")
 
 Z95 = stats.norm.ppf(0.975)
 
@@ -210,7 +208,7 @@ def test_ab_ci_excludes_zero_and_matches_quiz():
 
 
 def test_multiple_comparisons():
-    in_page(f"1 − 0.95^20 = {1 - 0.95 ** 20:.2f}")
+    in_page(f"1 − 0.95^20 = {1 - 0.95**20:.2f}")
 
 
 def test_quiz_precision_half_width():

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/practical-experience/projects.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/practical-experience/projects.md").read_text(encoding="utf-8")
 
 
 def kappa(both_pos, both_neg, a_only, b_only):
@@ -40,6 +38,7 @@ def _quiz_snippet(marker: str) -> str:
 
 # --- Scoping: labelling budgets -------------------------------------------------------------
 
+
 def test_labelling_budget_in_text():
     assert "2,000 × 20 = 40,000 seconds" in PAGE
     assert f"about {2000 * 20 / 3600:.1f} hours" in PAGE  # 11.1
@@ -56,6 +55,7 @@ def test_labelling_budget_quiz():
 
 
 # --- Lifecycle: Cohen's kappa ----------------------------------------------------------------
+
 
 def test_kappa_worked_example():
     p_o, p_e, k = kappa(25, 60, 5, 10)
@@ -75,6 +75,7 @@ def test_kappa_quiz():
 
 
 # --- Evaluation: sampling noise of a test-set accuracy --------------------------------------
+
 
 def test_standard_error_worked_example():
     se = accuracy_se(0.85, 200)
@@ -104,6 +105,7 @@ def test_mcnemar_examples_in_quiz():
 
 # --- Presenting: relative error reductions and the two-minute clock -------------------------
 
+
 def test_relative_error_reduction_quiz():
     base_err, model_err = 1 - 0.82, 1 - 0.88
     assert f"[[{(base_err - model_err) / base_err * 100:.0f}]]" in PAGE  # 33
@@ -127,6 +129,7 @@ def test_two_minute_structure_adds_up():
 
 # --- Reproducibility: reporting over seeds --------------------------------------------------
 
+
 def test_seed_mean_and_std():
     f1 = [0.78, 0.80, 0.79, 0.84, 0.79]
     text = f"{statistics.mean(f1):.3f} ± {statistics.stdev(f1):.3f}"
@@ -135,6 +138,7 @@ def test_seed_mean_and_std():
 
 
 # --- Quiz snippets: run exactly what the stems show -----------------------------------------
+
 
 def test_leaky_feature_selection_snippet_prints_085():
     pytest.importorskip("sklearn")
@@ -149,8 +153,7 @@ def test_leaky_feature_selection_snippet_prints_085():
 def test_feature_selection_inside_pipeline_is_near_chance():
     pytest.importorskip("sklearn")
     code = _quiz_snippet("20 selected features predict the label").replace(
-        "X_top = SelectKBest(f_classif, k=20).fit_transform(X, y)\n"
-        "scores = cross_val_score(LogisticRegression(), X_top, y, cv=5)\n",
+        "X_top = SelectKBest(f_classif, k=20).fit_transform(X, y)\nscores = cross_val_score(LogisticRegression(), X_top, y, cv=5)\n",
         "from sklearn.pipeline import make_pipeline\n"
         "pipe = make_pipeline(SelectKBest(f_classif, k=20), LogisticRegression())\n"
         "scores = cross_val_score(pipe, X, y, cv=5)\n",
@@ -199,15 +202,13 @@ def test_forest_and_logistic_regression_trade_wins_across_splits():
     from sklearn.metrics import f1_score
     from sklearn.model_selection import train_test_split
 
-    X, y = make_classification(n_samples=2000, n_features=20, n_informative=5,
-                               weights=[0.9, 0.1], flip_y=0.02, random_state=0)
+    X, y = make_classification(n_samples=2000, n_features=20, n_informative=5, weights=[0.9, 0.1], flip_y=0.02, random_state=0)
     forest_wins = 0
     gaps, lr_scores, rf_scores = [], [], []
     for seed in range(5):
         X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, stratify=y, random_state=seed)
         lr = f1_score(y_te, LogisticRegression(max_iter=1000).fit(X_tr, y_tr).predict(X_te))
-        rf = f1_score(y_te, RandomForestClassifier(n_estimators=100, random_state=seed)
-                      .fit(X_tr, y_tr).predict(X_te))
+        rf = f1_score(y_te, RandomForestClassifier(n_estimators=100, random_state=seed).fit(X_tr, y_tr).predict(X_te))
         forest_wins += rf > lr
         gaps.append(rf - lr)
         lr_scores.append(lr)

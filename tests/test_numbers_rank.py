@@ -7,9 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-PAGE = (Path(__file__).resolve().parent.parent / "docs/ml-fundamentals/regression-ranking-metrics.md").read_text(
-    encoding="utf-8"
-)
+PAGE = (Path(__file__).resolve().parent.parent / "docs/ml-fundamentals/regression-ranking-metrics.md").read_text(encoding="utf-8")
 
 Y = np.array([20, 25, 30, 35, 40.0])
 MODEL_A = np.array([22, 23, 32, 33, 42.0])
@@ -113,7 +111,7 @@ def test_regression_quizzes():
     errors = np.array([2, -2, 4, 0.0])
     rmse = math.sqrt(np.mean(errors**2))
     assert f"[[{rmse:.2f}]]" in PAGE
-    assert f"MSE of {np.mean(errors ** 2):.0f}" in PAGE and f"root: {rmse:.3f}, which rounds to {rmse:.2f}" in PAGE
+    assert f"MSE of {np.mean(errors**2):.0f}" in PAGE and f"root: {rmse:.3f}, which rounds to {rmse:.2f}" in PAGE
     assert f"If you got {np.mean(np.abs(errors)):.2f}" in PAGE
     t = np.array([2, 3, 4, 5, 36.0])
     assert np.median(t) == 4 and t.mean() == 10 and (t.min() + t.max()) / 2 == 19
@@ -140,10 +138,7 @@ Q2, R2 = [0, 0, 1, 0, 1], 2
 
 
 def test_precision_recall_at_k():
-    assert (
-        f"Query 1 has P@3 = {precision_at(Q1, 3):.2f}, P@5 = {precision_at(Q1, 5):.2f} and R@5 = {sum(Q1) / R1:.2f}"
-        in PAGE
-    )
+    assert f"Query 1 has P@3 = {precision_at(Q1, 3):.2f}, P@5 = {precision_at(Q1, 5):.2f} and R@5 = {sum(Q1) / R1:.2f}" in PAGE
     assert f"query 2 has P@5 = {precision_at(Q2, 5):.2f} and R@5 = {sum(Q2) / R2:.2f}" in PAGE
 
 

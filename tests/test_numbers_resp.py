@@ -5,9 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/business-context/responsible-ml.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/business-context/responsible-ml.md").read_text(encoding="utf-8")
 
 
 def in_page(text):

@@ -36,10 +36,7 @@ def test_requirements_peak_qps_example():
 
 def test_fan_out_tail_probabilities():
     probs = {n: 1 - 0.99**n for n in (3, 20, 100)}
-    in_page(
-        f"which is {probs[3] * 100:.1f}% for 3 calls, {probs[20] * 100:.1f}% for 20 "
-        f"and {probs[100] * 100:.1f}% for 100"
-    )
+    in_page(f"which is {probs[3] * 100:.1f}% for 3 calls, {probs[20] * 100:.1f}% for 20 and {probs[100] * 100:.1f}% for 100")
 
 
 # ---------------------------------------------------------------- online evaluation
@@ -147,7 +144,9 @@ def test_case_d_moderation():
     in_page(f"it removes {auto_tp:,.0f} of them and about {auto_fp:,.0f} legitimate posts a day")
     review_tp = 0.60 * 100_000
     caught = auto_tp + review_tp
-    in_page(f"reviewers remove {review_tp:,.0f} more: {caught / violating * 100:.0f}% of violations caught, {violating - caught:,.0f} missed")
+    in_page(
+        f"reviewers remove {review_tp:,.0f} more: {caught / violating * 100:.0f}% of violations caught, {violating - caught:,.0f} missed"
+    )
 
     # Sample size to estimate a prevalence near 0.5% within ±0.1 points at 95% confidence.
     z = norm.ppf(0.975)
@@ -207,7 +206,5 @@ def test_q16_psi():
     assert np.all(terms >= 0)
     psi = terms.sum()
     in_page(f"[[{psi:.2f}]]")
-    in_page(
-        "The four terms are " + ", ".join(f"{x:.3f}" for x in terms[:3]) + f" and {terms[3]:.3f}, which sum to {psi:.3f}"
-    )
+    in_page("The four terms are " + ", ".join(f"{x:.3f}" for x in terms[:3]) + f" and {terms[3]:.3f}, which sum to {psi:.3f}")
     assert 0.1 <= psi <= 0.25  # "moderate shift" under the rule of thumb

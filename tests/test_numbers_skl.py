@@ -24,7 +24,7 @@ run_snippet = partial(conftest.run_snippet, PAGE)  # (printed, error) of a quiz 
 
 # ---------------------------------------------------------------- the estimator API
 
-FIT_TRANSFORM_ON_TEST = '''```python
+FIT_TRANSFORM_ON_TEST = """```python
 import numpy as np
 from sklearn.preprocessing import StandardScaler
 
@@ -36,7 +36,7 @@ scaler = StandardScaler()
 X_train_s = scaler.fit_transform(X_train)
 X_test_s = scaler.fit_transform(X_test)
 print(f"{X_test_s.mean():.2f}")
-```'''
+```"""
 
 
 def test_refitting_the_scaler_on_test_data_hides_the_drift():
@@ -51,7 +51,7 @@ def test_refitting_the_scaler_on_test_data_hides_the_drift():
     assert "the test mean comes out near 3" in PAGE
 
 
-NEGATIVE_C = '''```python
+NEGATIVE_C = """```python
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 
@@ -60,7 +60,7 @@ model = LogisticRegression(C=-1.0)
 print("created")
 model.fit(X, y)
 print("fitted")
-```'''
+```"""
 
 
 def test_hyperparameters_are_validated_at_fit_not_at_construction():
@@ -70,7 +70,7 @@ def test_hyperparameters_are_validated_at_fit_not_at_construction():
     assert "'C' parameter" in str(error)
 
 
-RANDOM_STATE_INSTANCE = '''```python
+RANDOM_STATE_INSTANCE = """```python
 import numpy as np
 from sklearn.datasets import make_classification
 from sklearn.ensemble import RandomForestClassifier
@@ -80,7 +80,7 @@ forest = RandomForestClassifier(n_estimators=5, random_state=np.random.RandomSta
 first = forest.fit(X, y).predict_proba(X)
 second = forest.fit(X, y).predict_proba(X)
 print(np.array_equal(first, second))
-```'''
+```"""
 
 
 def test_a_random_state_instance_is_consumed_but_an_integer_is_not():
@@ -96,7 +96,7 @@ def test_a_random_state_instance_is_consumed_but_an_integer_is_not():
 
 # ---------------------------------------------------------------- Pipeline and ColumnTransformer
 
-GRID_WITHOUT_STEP_NAME = '''```python
+GRID_WITHOUT_STEP_NAME = """```python
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV
@@ -107,7 +107,7 @@ X, y = make_classification(n_samples=100, random_state=0)
 pipe = make_pipeline(StandardScaler(), LogisticRegression())
 search = GridSearchCV(pipe, {"C": [0.1, 1, 10]}, cv=3)
 search.fit(X, y)
-```'''
+```"""
 
 
 def test_a_grid_key_without_the_step_name_raises():
@@ -122,7 +122,7 @@ def test_a_grid_key_without_the_step_name_raises():
     assert namespace["search"].best_params_["logisticregression__C"] in (0.1, 1, 10)
 
 
-UNSEEN_CATEGORY = '''```python
+UNSEEN_CATEGORY = """```python
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
@@ -132,7 +132,7 @@ train = pd.DataFrame({"plan": ["basic", "pro", "basic", "pro"]})
 pipe = make_pipeline(OneHotEncoder(), LogisticRegression())
 pipe.fit(train, [0, 1, 0, 1])
 print(pipe.predict(pd.DataFrame({"plan": ["enterprise"]})))
-```'''
+```"""
 
 
 def test_unseen_category_raises_unless_ignored():
@@ -275,7 +275,7 @@ def test_nested_estimate_is_below_best_score():
 
 # ---------------------------------------------------------------- model persistence
 
-FINAL_STEP_ONLY = '''```python
+FINAL_STEP_ONLY = """```python
 import io
 import joblib
 from sklearn.datasets import make_classification
@@ -293,7 +293,7 @@ buffer.seek(0)
 served = joblib.load(buffer)
 agree = (served.predict(X_raw) == pipe.predict(X_raw)).mean()
 print(f"{agree:.2f}")
-```'''
+```"""
 
 
 def test_saving_only_the_final_step_gives_silent_nonsense():

@@ -6,9 +6,7 @@ from pathlib import Path
 import numpy as np
 from scipy import stats
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/math-statistics/statistics-testing.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/math-statistics/statistics-testing.md").read_text(encoding="utf-8")
 
 Z975 = stats.norm.ppf(0.975)
 Z80 = stats.norm.ppf(0.80)
@@ -102,7 +100,10 @@ def test_bernoulli_mle():
 
 def test_two_proportion_z_worked_example():
     pooled, se, z, p = two_proportion_z(1000, 10_000, 1080, 10_000)
-    assert f"The pooled rate is {pooled:.3f}, the standard error {se:.5f}, so $z = 0.008 / {se:.5f} = {z:.2f}$ and the two-sided p-value is {p:.3f}" in PAGE
+    assert (
+        f"The pooled rate is {pooled:.3f}, the standard error {se:.5f}, so $z = 0.008 / {se:.5f} = {z:.2f}$ and the two-sided p-value is {p:.3f}"
+        in PAGE
+    )
     assert math.isclose((1080 / 10_000) / (1000 / 10_000) - 1, 0.08)
     assert "An 8% relative lift is not significant" in PAGE
 
@@ -119,7 +120,9 @@ def test_chi_square_equals_z_squared():
 def test_one_sample_t_worked_example():
     t, p = one_sample_t(52.4, 6, 25, 50)
     p_normal = 2 * stats.norm.sf(t)
-    assert f"$t = 2.4 / 1.2 = {t:.2f}$ and the two-sided p-value is {p:.3f}; wrongly reading 2.00 off the normal gives {p_normal:.3f}" in PAGE
+    assert (
+        f"$t = 2.4 / 1.2 = {t:.2f}$ and the two-sided p-value is {p:.3f}; wrongly reading 2.00 off the normal gives {p_normal:.3f}" in PAGE
+    )
     assert p > 0.05 > p_normal
 
 
@@ -200,14 +203,19 @@ def test_q15_halving_the_effect():
 
 def test_ci_for_a_proportion():
     p, se, m = wald_margin(120, 400)
-    assert f"$\\hat p = {p:.2f}$, the margin is $1.96 \\times {se:.4f} = {m:.3f}$ and the 95% interval is [{p - m:.3f}, {p + m:.3f}]" in PAGE
+    assert (
+        f"$\\hat p = {p:.2f}$, the margin is $1.96 \\times {se:.4f} = {m:.3f}$ and the 95% interval is [{p - m:.3f}, {p + m:.3f}]" in PAGE
+    )
     assert f"[{p - m:.3f}, {p + m:.3f}]" == "[0.255, 0.345]"
 
 
 def test_q17_margin_fill_in():
     p, se, m = wald_margin(64, 400)
     assert f"margin = [[{m:.3f}]]" in PAGE
-    assert f"$\\sqrt{{0.16 \\times 0.84 / 400}} = {se:.4f}$, and the margin is $1.96 \\times {se:.4f} = {m:.4f}$, which rounds to {m:.3f}, so the interval is [{p - m:.3f}, {p + m:.3f}]" in PAGE
+    assert (
+        f"$\\sqrt{{0.16 \\times 0.84 / 400}} = {se:.4f}$, and the margin is $1.96 \\times {se:.4f} = {m:.4f}$, which rounds to {m:.3f}, so the interval is [{p - m:.3f}, {p + m:.3f}]"
+        in PAGE
+    )
     assert f"If you got {se:.3f}, you stopped at the standard error" in PAGE
 
 
@@ -247,7 +255,10 @@ def test_benjamini_hochberg_example():
     bonf = int(np.sum(pv <= 0.05 / 10))
     naive = int(np.sum(pv <= 0.05))
     words = {1: "one", 3: "three", 5: "five"}
-    assert f"Bonferroni at 0.005 rejects {words[bonf]} hypothesis; BH at $q = 0.05$ rejects {words[bh]}; testing each at 0.05 would reject {words[naive]}" in PAGE
+    assert (
+        f"Bonferroni at 0.005 rejects {words[bonf]} hypothesis; BH at $q = 0.05$ rejects {words[bh]}; testing each at 0.05 would reject {words[naive]}"
+        in PAGE
+    )
     assert f"rejected = [[{bh}]]" in PAGE
     assert f"Bonferroni's threshold of 0.005 would reject only {words[bonf]}, and testing each at 0.05 would reject {words[naive]}" in PAGE
 

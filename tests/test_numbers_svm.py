@@ -5,9 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/ml-fundamentals/support-vector-machines.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/ml-fundamentals/support-vector-machines.md").read_text(encoding="utf-8")
 
 
 def hinge(y, f):

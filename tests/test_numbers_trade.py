@@ -53,10 +53,7 @@ def test_fraud_setup():
 def test_fraud_table_rows():
     for threshold, (r, p) in OPERATING_POINTS.items():
         tp, fp, fn = operating_point(r, p)
-        row = (
-            f"| {threshold} | {r:.2f} | {p:.2f} | {money(tp)} | {money(fp)} | {money(fn)} "
-            f"| {money(tp + fp)} | {money(cost(fp, fn))} |"
-        )
+        row = f"| {threshold} | {r:.2f} | {p:.2f} | {money(tp)} | {money(fp)} | {money(fn)} | {money(tp + fp)} | {money(cost(fp, fn))} |"
         in_page(row)
 
 
@@ -135,8 +132,7 @@ def test_reranker_table():
     net_c = 0.0025 * REVENUE - extra_c
     in_page(f"| A. Boosted only | {cpu} CPU | {money(cost_a)} | 0 | n/a |")
     in_page(
-        f"| B. Transformer on 100 | {gpu_b} GPU | {money(cost_b)} | {money(extra_b)} "
-        f"| {be_b:.2f}% | 140 ms | +0.30% | −{money(-net_b)} |"
+        f"| B. Transformer on 100 | {gpu_b} GPU | {money(cost_b)} | {money(extra_b)} | {be_b:.2f}% | 140 ms | +0.30% | −{money(-net_b)} |"
     )
     in_page(
         f"| C. Cascade, top 20 | {cpu} CPU + {gpu_c} GPU | {money(cost_c)} | {money(extra_c)} "
@@ -156,6 +152,7 @@ def test_reranker_prose():
 
 
 # ---------------------------------------------- interpretability vs performance
+
 
 def test_credit_example():
     assert round(0.792 - 0.780, 3) == 0.012
@@ -191,6 +188,7 @@ def test_build_vs_buy_example():
 
 # ------------------------------------------------------------- interview answers
 
+
 def test_interview_numbers():
     # trade-i01: break-even for USD 10 vs 200 is about 0.05
     assert round(break_even_probability(10, 200), 2) == 0.05
@@ -204,6 +202,7 @@ def test_interview_numbers():
 
 
 # ---------------------------------------------------------------------- quizzes
+
 
 def test_quiz_review_threshold():
     p = break_even_probability(12, 300)
@@ -223,8 +222,10 @@ def test_quiz_marginal_alerts():
     in_page(f"{extra_alerts - extra_frauds} × 10 = {money(added)} dollars")
     in_page(f"net increase of {money(added - saved)}")
     in_page(f"about USD {money(added - saved)} a month in cost")
-    in_page(f"precision of {extra_frauds / extra_alerts:.2f}, below the break-even probability of about "
-            f"{break_even_probability(C_FP, C_FN):.3f}")
+    in_page(
+        f"precision of {extra_frauds / extra_alerts:.2f}, below the break-even probability of about "
+        f"{break_even_probability(C_FP, C_FN):.3f}"
+    )
 
 
 def test_quiz_break_even_lift():

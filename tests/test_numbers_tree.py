@@ -155,7 +155,7 @@ def test_boosting_text_example():
     assert list(leaf) == [-2, -2, 4]
     f1 = f0 + 0.1 * leaf
     assert [f"{v:.1f}" for v in f1] == ["5.8", "5.8", "6.4"]
-    assert f"{(r ** 2).sum():.0f}" == "26"
+    assert f"{(r**2).sum():.0f}" == "26"
     assert f"{((y - f1) ** 2).sum():.2f}" == "21.44"
     assert list(f0 + leaf) == [4, 4, 10]
     assert "$F_0 = 6$ and the residuals are −3, −1 and 4" in PAGE

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-PAGE = (
-    Path(__file__).resolve().parent.parent / "docs/ml-fundamentals/unsupervised-methods.md"
-).read_text(encoding="utf-8")
+PAGE = (Path(__file__).resolve().parent.parent / "docs/ml-fundamentals/unsupervised-methods.md").read_text(encoding="utf-8")
 
 
 def lloyd_1d(points, centroids, max_iter=20):

@@ -40,7 +40,9 @@ def test_quiz_with_one_option() -> None:
 
 def test_quiz_without_explanation() -> None:
     body = "Question?\n- [x] One\n- [ ] Two"
-    assert problems(quiz(body)) == [f"{PATH}:4: quiz has no explanation; add 2-5 sentences after the options saying why the answer is right"]
+    assert problems(quiz(body)) == [
+        f"{PATH}:4: quiz has no explanation; add 2-5 sentences after the options saying why the answer is right"
+    ]
 
 
 def test_fill_in_the_blank_without_explanation() -> None:

@@ -1,4 +1,4 @@
-"""Repository hygiene: spelling of the pages, code and docs, and every YAML file parses.
+"""Repository hygiene: spelling of the pages, code and docs, ruff lint and format of the code, and every YAML file parses.
 
 The spelling check runs codespell with the settings of `[tool.codespell]` in
 pyproject.toml and the project word list `.codespell-ignore`; the same check runs
@@ -37,6 +37,36 @@ def test_no_misspellings() -> None:
         + "\n".join(found or [result.stdout + result.stderr])
         + "\n\nFix the spelling; if the word is right (a term, a name, a variable), add it in lowercase to "
         ".codespell-ignore and say why in the comment of [tool.codespell] in pyproject.toml."
+    )
+
+
+CODE_PATHS = ["hooks", "tests", "scripts"]
+
+
+def ruff(*arguments: str) -> subprocess.CompletedProcess[str]:
+    # cwd=ROOT: ruff reads [tool.ruff] from pyproject.toml
+    return subprocess.run([sys.executable, "-m", "ruff", *arguments], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_code_passes_ruff_lint() -> None:
+    result = ruff("check", "--no-cache", *CODE_PATHS)
+    assert result.returncode == 0, f"ruff check found problems (file:line:column: rule message):\n{result.stdout}{result.stderr}"
+
+
+def test_code_is_ruff_formatted() -> None:
+    result = ruff("format", "--check", "--no-cache", *CODE_PATHS)
+    assert result.returncode == 0, (
+        f"these files are not formatted the way ruff formats them:\n{result.stdout}{result.stderr}\n"
+        "Run `.venv/bin/ruff format hooks tests scripts` and commit the result."
+    )
+
+
+def test_ruff_version_matches_pre_commit() -> None:
+    pinned = re.search(r"^ruff==(\S+)", (ROOT / "requirements-test.txt").read_text(encoding="utf-8"), flags=re.MULTILINE)
+    hook = re.search(r"ruff-pre-commit\s+rev: v(\S+)", (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert pinned and hook and pinned.group(1) == hook.group(1), (
+        "requirements-test.txt and .pre-commit-config.yaml pin different ruff versions; "
+        "use the same one in both so the test suite and pre-commit agree"
     )
 
 

@@ -78,7 +78,16 @@ def test_coverage_page_lists_every_concept_with_its_count(site: Build) -> None:
 class _Refs(HTMLParser):
     """Collect every URL the browser would load by itself (not links the reader may click)."""
 
-    LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src", "embed": "src", "object": "data"}
+    LOADING = {
+        "script": "src",
+        "img": "src",
+        "iframe": "src",
+        "source": "src",
+        "audio": "src",
+        "video": "src",
+        "embed": "src",
+        "object": "data",
+    }
 
     def __init__(self) -> None:
         super().__init__()
