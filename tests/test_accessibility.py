@@ -34,14 +34,15 @@ PAGES = {
     "topic-code": "practical-experience/pandas.html",
     "coverage": "coverage.html",
     "study-plan": "study-plan.html",
+    "progress": "progress.html",
 }
 TOPICS = ("topic", "topic-code")
 SCHEMES = {"light": "default", "dark": "slate"}  # Playwright colour scheme -> Material palette scheme
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 400, "height": 800}}
 BLOCKING = ("serious", "critical")
 TOPIC = PAGES["topic"]
-SINGLE_ANSWER_QUIZ = "quiz-0"  # radio buttons on the classification-metrics page
-MULTI_ANSWER_QUIZ = "quiz-3"  # checkboxes on the same page
+SINGLE_ANSWER_QUIZ = "cm-q01"  # radio buttons on the classification-metrics page
+MULTI_ANSWER_QUIZ = "cm-q04"  # checkboxes on the same page
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +93,7 @@ def open_page(browser: Browser, http_root: str) -> Iterator[OpenPage]:
 def answer_quizzes(page: Page) -> set[str]:
     """Answer quizzes by clicking until each kind (radio, checkbox, blank) has been answered right and wrong; return what was answered."""
     answered: list[str] = []
-    quizzes = page.locator("div.quiz[id^='quiz-']")
+    quizzes = page.locator("div.quiz[data-answer-key]")
     for index in range(quizzes.count()):
         quiz = quizzes.nth(index)
         blanks = quiz.locator("input.quiz-blank-input")
@@ -258,7 +259,7 @@ def test_focused_quiz_controls_show_a_focus_ring(open_page: OpenPage, scheme: st
 
 def test_quiz_feedback_is_an_aria_live_region(open_page: OpenPage) -> None:
     page = open_page(TOPIC)
-    quizzes = page.locator("div.quiz[id^='quiz-']").count()
+    quizzes = page.locator("div.quiz[data-answer-key]").count()
     expect(page.locator(".quiz-feedback[aria-live='polite']")).to_have_count(quizzes)  # every quiz, fill-in-the-blank too
 
     region = page.locator(f"#{SINGLE_ANSWER_QUIZ} [aria-live]")
@@ -281,7 +282,7 @@ def test_quiz_feedback_is_an_aria_live_region(open_page: OpenPage) -> None:
 def test_quiz_links_and_progress_widget_are_named(site: Build) -> None:
     """hooks/accessibility.py: the `#` link of each quiz has a name, and the progress widget's aria-label a role."""
     html = (site.site / TOPIC).read_text(encoding="utf-8")
-    links = re.findall(r'<a href="#quiz-\d+" class="quiz-header-link"[^>]*>', html)
+    links = re.findall(r'<a href="#[a-z0-9-]+" class="quiz-header-link"[^>]*>', html)
     assert links and all('aria-label="Permanent link to this question"' in link for link in links), links[:3]
     widget = re.search(r'<div id="quiz-progress-sidebar"[^>]*>', html)
     assert widget and 'role="group"' in widget.group(0) and "aria-label=" in widget.group(0), widget

@@ -57,16 +57,16 @@ def answer(page: Page, quiz_id: str, correct: bool) -> None:
 
 def test_quiz_gives_feedback_and_keeps_it_after_reload(page: Page, base_url: str) -> None:
     page.goto(base_url + TOPIC)
-    first = page.locator("#quiz-0")
+    first = page.locator("#cm-q01")
     expect(first.locator(".quiz-feedback")).to_be_hidden()
     expect(first.locator("section.content")).to_be_hidden()
 
-    answer(page, "quiz-0", correct=True)
+    answer(page, "cm-q01", correct=True)
     expect(first.locator(".quiz-feedback")).to_contain_text("Correct answer!")
     expect(first.locator("section.content")).to_be_visible()  # the explanation
 
-    answer(page, "quiz-2", correct=False)
-    third = page.locator("#quiz-2")
+    answer(page, "cm-q03", correct=False)
+    third = page.locator("#cm-q03")
     expect(third.locator(".quiz-feedback")).to_contain_text("Incorrect answer.")
     expect(third.locator("fieldset .correct")).to_have_count(1)  # the right option is shown
 
@@ -74,7 +74,7 @@ def test_quiz_gives_feedback_and_keeps_it_after_reload(page: Page, base_url: str
     expect(first.locator("input[data-correct]")).to_be_checked()
     expect(first.locator(".quiz-feedback")).to_contain_text("Correct answer!")
     expect(third.locator(".quiz-feedback")).to_contain_text("Incorrect answer.")
-    expect(page.locator("#quiz-3 .quiz-feedback")).to_be_hidden()
+    expect(page.locator("#cm-q04 .quiz-feedback")).to_be_hidden()
 
 
 def test_search_returns_the_topic_page(page: Page, base_url: str) -> None:
