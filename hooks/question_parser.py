@@ -323,6 +323,14 @@ def _parse_interview(page: ParsedPage, question: Question, lines: list[tuple[int
         )
         question.stem = "\n".join(stem).strip()
         return index
+    heading = next((line.strip() for line in stem if line.strip()), "")
+    if question.id and not re.fullmatch(rf"#{{2,6}}\s.*\{{#{re.escape(question.id)}\}}", heading):
+        page.problem(
+            question.first_line,
+            f"interview question must be a heading ending in its id, like `### Your question? {{#{question.id}}}`, "
+            "so links to it, its report link and the question bank find it",
+            question,
+        )
     question.stem = re.sub(r"^#+\s*|\s*\{#[^}]*\}\s*$", "", "\n".join(stem).strip())
     index += 1
     answer: list[str] = []

@@ -77,7 +77,9 @@ Precision is 4 / 10 = 0.4.
 }
 
 # m-q02 edited: the other option is now the right one, so its saved answer must not come back
-EDITED_Q02 = QUIZZES["m-q02"].replace("- [ ] Predicted positives\n- [x] Actual positives", "- [x] Predicted positives\n- [ ] Actual positives")
+EDITED_Q02 = QUIZZES["m-q02"].replace(
+    "- [ ] Predicted positives\n- [x] Actual positives", "- [x] Predicted positives\n- [ ] Actual positives"
+)
 
 
 def page_with(*blocks: str) -> str:
@@ -207,4 +209,11 @@ def test_answer_key_changes_only_when_the_answer_set_changes(tmp_path: Path) -> 
     assert key(QUIZZES["m-q02"].replace("What does recall divide by?", "Recall divides TP by what?")) == original  # stem reworded
     assert key(QUIZZES["m-q02"].replace("every actual positive", "all actual positives")) == original  # explanation edited
     assert key(EDITED_Q02) != original  # the other option is right now
-    assert key(QUIZZES["m-q02"].replace("- [ ] Predicted positives\n- [x] Actual positives", "- [x] Actual positives\n- [ ] Predicted positives")) != original
+    assert (
+        key(
+            QUIZZES["m-q02"].replace(
+                "- [ ] Predicted positives\n- [x] Actual positives", "- [x] Actual positives\n- [ ] Predicted positives"
+            )
+        )
+        != original
+    )

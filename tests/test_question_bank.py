@@ -93,7 +93,7 @@ def test_index_is_the_bank_without_text(site: Build) -> None:
 def test_report_links_prefill_the_issue_form(site: Build) -> None:
     html = (site.site / TOPIC).read_text(encoding="utf-8")
     links = re.findall(r'<p class="question-report"[^>]*><a href="([^"]+)"', html)
-    questions = re.findall(r'<!-- q id=(\S+)', html)
+    questions = re.findall(r"<!-- q id=(\S+)", html)
     assert len(links) == len(questions) > 0
 
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -118,7 +118,7 @@ def test_report_link_names_the_question_for_screen_readers(site: Build) -> None:
 
 
 def test_question_source_lines_point_at_the_markers(site: Build) -> None:
-    for question in read_bank(site.site)["questions"][:: 25]:
+    for question in read_bank(site.site)["questions"][::25]:
         path, line = question["source"].rsplit(":", 1)
         marker = Path(ROOT / path).read_text(encoding="utf-8").splitlines()[int(line) - 1]
         assert f"id={question['id']} " in marker, question["source"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from question_parser import parse_page, protect_inline_quiz_tags
 
 PATH = "docs/demo/metrics.md"
@@ -140,8 +142,23 @@ def test_interview_question_without_model_answer() -> None:
 
 
 def test_interview_question_with_empty_model_answer() -> None:
-    text = '<!-- q id=m-i01 concept=precision difficulty=medium -->\n### A question?\n\n??? success "Model answer"\n\nNot indented.\n'
+    text = (
+        '<!-- q id=m-i01 concept=precision difficulty=medium -->\n### A question? {#m-i01}\n\n??? success "Model answer"\n\nNot indented.\n'
+    )
     assert problems(text) == [f'{PATH}:1: model answer is empty; indent the answer by four spaces under `??? success "Model answer"`']
+
+
+@pytest.mark.parametrize(
+    "heading, line",
+    [("### A question?", 2), ("### A question? {#other-id}", 2), ("A question? {#m-i01}", 2), ("\n### A question? {#m-i02}", 3)],
+)
+def test_interview_question_heading_must_carry_its_id(heading: str, line: int) -> None:
+    text = f'<!-- q id=m-i01 concept=precision difficulty=medium -->\n{heading}\n\n??? success "Model answer"\n    An answer.\n'
+    expected = (
+        f"{PATH}:{line}: interview question must be a heading ending in its id, like `### Your question? {{#m-i01}}`, "
+        "so links to it, its report link and the question bank find it"
+    )
+    assert problems(text) == [expected]
 
 
 def test_marker_with_nothing_after_it() -> None:

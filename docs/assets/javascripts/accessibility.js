@@ -31,22 +31,37 @@
     }
   }
 
-  // Which elements may scroll depends on the window width (phone-only
-  // styles), so look for them again after a resize.
+  // The boxes layout.css (and Material, for tables) lets scroll sideways.
+  // Only these are checked: computing the style of every element of a long
+  // page would block the page for a noticeable time on a slow phone.
+  var CANDIDATES = [
+    ".md-typeset__scrollwrap",
+    ".md-typeset math[display='block']",
+    ".md-typeset p:has(> img)",
+    ".md-typeset .quiz fieldset > div > label",
+  ].join(",");
+
+  // Which of them scroll depends on the window width (phone-only styles), so
+  // look for them again after a resize.
   function findBoxes() {
-    boxes = Array.prototype.filter.call(document.querySelectorAll(".md-typeset *"), function (element) {
-      if (element.matches("pre > code")) return false; // Material handles code blocks itself
+    boxes = Array.prototype.filter.call(document.querySelectorAll(CANDIDATES), function (element) {
       var style = window.getComputedStyle(element);
       return SCROLLS.test(style.overflowX) || SCROLLS.test(style.overflowY);
     });
   }
 
+  // Run work once the browser is idle (or on the next frame, where there is no
+  // idle callback), at most once for any number of calls in between: the first
+  // Tab press comes long after the page has settled.
   function later(work) {
     var pending = false;
+    var schedule = window.requestIdleCallback
+      ? function (run) { window.requestIdleCallback(run, { timeout: 1000 }); }
+      : window.requestAnimationFrame.bind(window);
     return function () {
       if (pending) return;
       pending = true;
-      window.requestAnimationFrame(function () {
+      schedule(function () {
         pending = false;
         work();
       });
