@@ -73,39 +73,44 @@ class Syllabus:
         return {c.id: (a, t, c) for a in self.areas for t in a.topics for c in t.concepts}
 
 
-class _LineLoader(yaml.SafeLoader):
+class LineLoader(yaml.SafeLoader):
     """A YAML loader whose mappings remember the line they start on."""
 
 
-class _Mapping(dict):
+class LineMapping(dict):
     line = 0
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
-    mapping = _Mapping(loader.construct_mapping(node, deep=True))
+def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> LineMapping:
+    mapping = LineMapping(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
     return mapping
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def load_syllabus(path: Path, docs_dir: Path) -> Syllabus:
     """Read and validate the syllabus; raise SyllabusError on the first problem."""
+    data = read_yaml_with_lines(path, SyllabusError)
+    docs_prefix = os.path.relpath(docs_dir, path.parent).replace(os.sep, "/")
+    return _Validator(path.name, docs_dir, docs_prefix).syllabus(data)
+
+
+def read_yaml_with_lines(path: Path, error: type[Exception], missing_hint: str = "create it beside mkdocs.yml") -> object:
+    """Parse a YAML file whose mappings remember their line (LineMapping); raise `error` with `file:line` if it cannot be read."""
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise SyllabusError(f"{name}: cannot be read ({error.strerror}); create it beside mkdocs.yml") from None
+    except OSError as problem:
+        raise error(f"{name}: cannot be read ({problem.strerror}); {missing_hint}") from None
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark else name
-        problem = getattr(error, "problem", None) or str(error)
-        raise SyllabusError(f"{where}: invalid YAML ({problem}); fix the indentation or quoting there") from None
-    docs_prefix = os.path.relpath(docs_dir, path.parent).replace(os.sep, "/")
-    return _Validator(name, docs_dir, docs_prefix).syllabus(data)
+        reason = getattr(problem, "problem", None) or str(problem)
+        raise error(f"{where}: invalid YAML ({reason}); fix the indentation or quoting there") from None
 
 
 class _Validator:
@@ -119,8 +124,8 @@ class _Validator:
     def fail(self, line: int, message: str) -> None:
         raise SyllabusError(f"{self.name}:{line}: {message}")
 
-    def mapping(self, value: object, line: int, what: str, allowed: set[str], required: set[str]) -> _Mapping:
-        if not isinstance(value, _Mapping):
+    def mapping(self, value: object, line: int, what: str, allowed: set[str], required: set[str]) -> LineMapping:
+        if not isinstance(value, LineMapping):
             self.fail(line, f"{what} must be a mapping of keys to values")
         unknown = sorted(set(value) - allowed)
         if unknown:
@@ -130,7 +135,7 @@ class _Validator:
             self.fail(value.line, f"{what} is missing '{missing[0]}'; add `{missing[0]}: ...`")
         return value
 
-    def identifier(self, entry: _Mapping, kind: str) -> str:
+    def identifier(self, entry: LineMapping, kind: str) -> str:
         value = entry["id"]
         if not isinstance(value, str) or not ID_PATTERN.match(value):
             self.fail(entry.line, f"{kind} id {value!r} must be lowercase words joined by hyphens, e.g. 'roc-auc'")
@@ -140,19 +145,19 @@ class _Validator:
         self.seen_ids[value] = (kind, entry.line)
         return value
 
-    def text(self, entry: _Mapping, key: str, kind: str) -> str:
+    def text(self, entry: LineMapping, key: str, kind: str) -> str:
         value = entry[key]
         if not isinstance(value, str) or not value.strip():
             self.fail(entry.line, f"{kind} '{entry.get('id')}' needs a non-empty text `{key}`")
         return value.strip()
 
-    def count(self, entry: _Mapping, key: str, default: int) -> int:
+    def count(self, entry: LineMapping, key: str, default: int) -> int:
         value = entry.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             self.fail(entry.line, f"`{key}` must be a whole number of 0 or more, not {value!r}")
         return value
 
-    def entries(self, entry: _Mapping, key: str, what: str) -> list:
+    def entries(self, entry: LineMapping, key: str, what: str) -> list:
         value = entry[key]
         if not isinstance(value, list) or not value:
             self.fail(entry.line, f"`{key}` of {what} must be a non-empty list")

@@ -100,7 +100,7 @@ GOOD_PAGE = """\
 # Metrics
 
 <!-- q id=m-i01 concept=precision difficulty=medium -->
-### When does precision matter more than recall?
+### When does precision matter more than recall? {#m-i01}
 
 ??? success "Model answer"
     When a false positive costs more than a false negative.
@@ -133,8 +133,10 @@ class DemoProject:
         return mkdocs_build(self.root / "mkdocs.yml", self.root / "site", strict=strict)
 
 
-def make_project(tmp_path: Path, page: str = GOOD_PAGE, syllabus: str | None = None, draft: bool = True) -> DemoProject:
-    """A one-topic site that uses the real hooks, templates and plugins."""
+def make_project(
+    tmp_path: Path, page: str = GOOD_PAGE, syllabus: str | None = None, draft: bool = True, glossary: str | None = None
+) -> DemoProject:
+    """A one-topic site that uses the real hooks, templates and plugins; with `glossary`, also glossary.yml and its page."""
     docs = tmp_path / "docs"
     (docs / "demo").mkdir(parents=True)
     (docs / "index.md").write_text("# Home\n", encoding="utf-8")
@@ -144,6 +146,11 @@ def make_project(tmp_path: Path, page: str = GOOD_PAGE, syllabus: str | None = N
     text = syllabus if syllabus is not None else DEMO_SYLLABUS.format(draft=str(draft).lower())
     (tmp_path / "syllabus.yml").write_text(text, encoding="utf-8")
     (tmp_path / "hooks").symlink_to(ROOT / "hooks")  # same relative hook paths, so the same log names
+    if glossary is not None:
+        (tmp_path / "glossary.yml").write_text(glossary, encoding="utf-8")
+        (docs / "glossary.md").write_text("---\nglossary: true\n---\n# Glossary\n", encoding="utf-8")
+    glossary_hook = "\n          - hooks/glossary.py" if glossary is not None else ""
+    abbr = "\n          - abbr" if glossary is not None else ""
     config = f"""\
         site_name: Demo
         theme:
@@ -158,7 +165,7 @@ def make_project(tmp_path: Path, page: str = GOOD_PAGE, syllabus: str | None = N
               embed_source: false
               confetti: false
         hooks:
-          - hooks/question_coverage.py
+          - hooks/question_coverage.py{glossary_hook}
           - hooks/search_privacy.py
           - hooks/mathml.py
           - hooks/content_safety.py
@@ -167,7 +174,7 @@ def make_project(tmp_path: Path, page: str = GOOD_PAGE, syllabus: str | None = N
           absolute_links: warn
           unrecognized_links: warn
           anchors: warn
-        markdown_extensions:
+        markdown_extensions:{abbr}
           - admonition
           - attr_list
           - pymdownx.details

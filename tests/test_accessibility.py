@@ -35,6 +35,7 @@ PAGES = {
     "coverage": "coverage.html",
     "study-plan": "study-plan.html",
     "progress": "progress.html",
+    "exam": "exam.html",
 }
 TOPICS = ("topic", "topic-code")
 SCHEMES = {"light": "default", "dark": "slate"}  # Playwright colour scheme -> Material palette scheme

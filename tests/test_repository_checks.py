@@ -18,7 +18,7 @@ import yaml
 
 from conftest import ROOT
 
-SPELLING_PATHS = ["docs", "hooks", "tests", "scripts", "README.md", "CONTRIBUTING.md", "syllabus.yml"]
+SPELLING_PATHS = ["docs", "hooks", "tests", "scripts", "README.md", "CONTRIBUTING.md", "syllabus.yml", "glossary.yml"]
 WORD_LIST = ROOT / ".codespell-ignore"
 # folders that are not the project's own files (built site, virtual environment, caches)
 NOT_OURS = {".git", ".venv", "site", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache", "test-results"}
