@@ -10,7 +10,11 @@ Runs on every page after mkdocs-quiz has turned `<quiz>` blocks into HTML
   otherwise reads as "number sign";
 - gives the progress widget's `<div aria-label="Quiz Progress">` a role
   (`group`): on a plain `<div>`, aria-label is not allowed and screen readers
-  ignore it (axe: aria-prohibited-attr).
+  ignore it (axe: aria-prohibited-attr);
+- names the formulas of a quiz option that is only a formula (like
+  `<label><math>...</math></label>`) with a text reading of each formula
+  (`aria-label="σ^2/n"`, math_text.py): checkers and assistive software that
+  do not read MathML would otherwise find an option with no name (axe: label).
 
 If a page has quizzes but none of the expected markup, mkdocs-quiz has changed
 its HTML: the hook warns, so the strict build fails instead of silently
@@ -21,6 +25,7 @@ docs/assets/stylesheets/accessibility.css.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,11 +33,15 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from math_text import TAG, math_text
+
 log = get_plugin_logger(__name__)
 
 QUIZ = re.compile(r'<div class="quiz(?: [^"]*)?"[^>]*\bid="quiz-\d+"')
 FEEDBACK = re.compile(r'<div class="quiz-feedback(?: [^"]*)?"[^>]*>')
 PROGRESS_WIDGET = re.compile(r'<div id="quiz-progress-sidebar"(?![^>]*\brole=)')
+OPTION_LABEL = re.compile(r'(<input type="(?:radio|checkbox)" name="answer"[^>]*><label for="[^"]*">)(.*?)(</label>)', re.DOTALL)
+MATH = re.compile(r"<math\b[^>]*>.*?</math>", re.DOTALL)
 HEADER_LINK = re.compile(r'<a href="#quiz-\d+" class="quiz-header-link"(?![^>]*\baria-label=)')
 
 LIVE = ' aria-live="polite"'
@@ -44,6 +53,20 @@ def live_region(match: re.Match[str]) -> str:
     return tag if "aria-live=" in tag else tag[:-1] + LIVE + ">"
 
 
+def name_formula_only_option(match: re.Match[str]) -> str:
+    opening, content, closing = match.groups()
+    if "<math" not in content or TAG.sub("", MATH.sub("", content)).strip():
+        return match.group(0)
+
+    def named(formula: re.Match[str]) -> str:
+        mathml = formula.group(0)
+        if "aria-label=" in mathml.split(">", 1)[0]:
+            return mathml
+        return mathml.replace("<math", f'<math aria-label="{html_module.escape(math_text(mathml))}"', 1)
+
+    return opening + MATH.sub(named, content) + closing
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     quizzes = len(QUIZ.findall(html))
     if not quizzes:
@@ -51,6 +74,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html, regions = FEEDBACK.subn(live_region, html)
     html = HEADER_LINK.sub(lambda match: match.group(0) + LINK_NAME, html)
     html = PROGRESS_WIDGET.sub(lambda match: match.group(0) + ' role="group"', html)
+    html = OPTION_LABEL.sub(name_formula_only_option, html)
     if regions != quizzes:
         log.warning(
             f"{page.file.src_uri}: {quizzes} quizzes but {regions} feedback boxes made aria-live; "

@@ -80,8 +80,8 @@ def open_page(browser: Browser, http_root: str) -> Iterator[OpenPage]:
         page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
         page.goto(http_root + path)
         page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{SCHEMES[scheme]}'")
-        # quiz.js and accessibility.js do their work in the next animation frame
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        # quiz.js does its work in the next animation frame, accessibility.js when the browser is idle
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestIdleCallback(() => done(), {timeout: 2000})))")
         return page
 
     yield open_

@@ -8,7 +8,11 @@
  * options that layout.css lets scroll. A keyboard user can only scroll such a
  * box if it can take focus (WCAG 2.1.1; axe: scrollable-region-focusable), so,
  * as Material does for wide code blocks, a box that overflows gets
- * tabindex="0", and loses it again when its content fits.
+ * tabindex="0", and loses it again when its content fits. A box holding a
+ * table with a caption also becomes a region named by the caption.
+ *
+ * Pages that draw content later (dashboard.js, exam.js) wrap their tables in
+ * a `.scroll-box` and call window.guideScrollBoxes.refresh() after drawing.
  */
 (function () {
   "use strict";
@@ -22,12 +26,16 @@
     var scrolls =
       (SCROLLS.test(style.overflowX) && element.scrollWidth > element.clientWidth) ||
       (SCROLLS.test(style.overflowY) && element.scrollHeight > element.clientHeight);
+    var caption = element.querySelector("caption");
     if (scrolls && !element.hasAttribute("tabindex")) {
       element.setAttribute("tabindex", "0");
       element.setAttribute(MARK, "");
+      if (caption) {
+        element.setAttribute("role", "region");
+        element.setAttribute("aria-label", caption.textContent);
+      }
     } else if (!scrolls && element.hasAttribute(MARK)) {
-      element.removeAttribute("tabindex");
-      element.removeAttribute(MARK);
+      ["tabindex", MARK, "role", "aria-label"].forEach(function (name) { element.removeAttribute(name); });
     }
   }
 
@@ -39,6 +47,8 @@
     ".md-typeset math[display='block']",
     ".md-typeset p:has(> img)",
     ".md-typeset .quiz fieldset > div > label",
+    ".md-typeset .scroll-box",
+    ".md-typeset pre > code", // Material does this for the code blocks it finds at load, not for later ones
   ].join(",");
 
   // Which of them scroll depends on the window width (phone-only styles), so
@@ -75,6 +85,15 @@
   var recheck = later(function () {
     boxes.forEach(update);
   });
+
+  window.guideScrollBoxes = {
+    refresh: function () {
+      window.requestAnimationFrame(function () {
+        findBoxes();
+        boxes.forEach(update);
+      });
+    },
+  };
 
   // Material wraps the tables when it mounts the page (document$); run after it.
   if (typeof window.document$ !== "undefined") {

@@ -18,7 +18,6 @@
   "use strict";
 
   var MAX_EXAMS = 10;
-  var SCROLL_MARK = "data-a11y-scroll"; // the attribute accessibility.js uses for the same job
   var FILE_PREFIX = "ml-interview-guide-progress-";
 
   var parts = {
@@ -39,7 +38,8 @@
     return;
   }
 
-  var base = siteBase();
+  var el = window.guidePage.el;
+  var fill = window.guidePage.fill;
   var quizzes = index.questions.filter(function (question) { return question.kind === "quiz"; });
   var status = null; // the aria-live line, made by tools()
 
@@ -106,7 +106,7 @@
     if (parts.areas) fill(parts.areas, areaTable(counts.areas));
     if (parts.weakest) fill(parts.weakest, weakestList(weakest(counts.areas), counts.areas));
     if (parts.exams) fill(parts.exams, examTable(progress.load().exams));
-    markScrollBoxes();
+    window.guidePage.refreshScrollBoxes();
   }
 
   function summary(all) {
@@ -139,7 +139,7 @@
       area.topics.forEach(function (topic) { rows.push(countRow(topic, "progress-topic")); });
       return el("tbody", {}, rows);
     });
-    var caption = el("caption", { class: "progress-sr-only", text: "Quizzes answered and answered right, by area and topic" });
+    var caption = el("caption", { class: "visually-hidden", text: "Quizzes answered and answered right, by area and topic" });
     return scrollBox(el("table", { class: "progress-table" }, [caption, head].concat(bodies)));
   }
 
@@ -194,7 +194,7 @@
       ]);
     }));
     var caption = el("caption", {
-      class: "progress-sr-only",
+      class: "visually-hidden",
       text: "Your " + recent.length + " most recent practice exams, newest first",
     });
     return scrollBox(el("table", { class: "progress-table" }, [caption, head, body]));
@@ -297,33 +297,8 @@
 
   /* ---------------------------------------------------------------- helpers */
 
-  /* Path from this page to the site root (Material's config), so site-root URLs work from disk and over http. */
-  function siteBase() {
-    try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      return String(config.base || ".").replace(/\/+$/, "") || ".";
-    } catch (error) {
-      return ".";
-    }
-  }
-
   function link(url, title) {
-    return el("a", { href: base + "/" + url, text: title });
-  }
-
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attributes[name];
-      else node.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) { node.appendChild(child); });
-    return node;
-  }
-
-  function fill(container, nodes) {
-    while (container.firstChild) container.removeChild(container.firstChild);
-    nodes.forEach(function (node) { container.appendChild(node); });
+    return el("a", { href: window.guidePage.siteUrl(url), text: title });
   }
 
   function percent(part, whole) {
@@ -334,7 +309,7 @@
     if (whole) return document.createTextNode(percent(part, whole));
     return el("span", {}, [
       el("span", { "aria-hidden": "true", text: "\u2013" }),
-      el("span", { class: "progress-sr-only", text: "none answered" }),
+      el("span", { class: "visually-hidden", text: "none answered" }),
     ]);
   }
 
@@ -357,34 +332,15 @@
     return minutes ? minutes + " min " + pad(rest) + " s" : rest + " s";
   }
 
-  /*
-   * Tables scroll sideways on narrow screens: the box that scrolls can then
-   * take keyboard focus. The tables have a class so that Material leaves them
-   * alone (it wraps class-less tables once, when the page loads, but not the
-   * ones drawn again later); dashboard.css gives them Material's look.
-   */
+  /* Tables scroll sideways on narrow screens (accessibility.js lets the box take focus then). The tables
+     have a class, so Material leaves them alone; dashboard.css gives them its look. */
   function scrollBox(table) {
-    return [el("div", { class: "progress-scroll" }, [table])];
-  }
-
-  function markScrollBoxes() {
-    Array.prototype.forEach.call(document.querySelectorAll(".progress-scroll"), function (box) {
-      var scrolls = box.scrollWidth > box.clientWidth;
-      if (scrolls && !box.hasAttribute("tabindex")) {
-        box.setAttribute("tabindex", "0");
-        box.setAttribute(SCROLL_MARK, "");
-        box.setAttribute("role", "region");
-        box.setAttribute("aria-label", box.querySelector("caption").textContent);
-      } else if (!scrolls && box.hasAttribute(SCROLL_MARK)) {
-        ["tabindex", SCROLL_MARK, "role", "aria-label"].forEach(function (name) { box.removeAttribute(name); });
-      }
-    });
+    return [el("div", { class: "scroll-box" }, [table])];
   }
 
   /* ---------------------------------------------------------------- start */
 
   if (parts.tools) fill(parts.tools, tools());
   render();
-  window.addEventListener("resize", markScrollBoxes);
   window.addEventListener("storage", render); // answers given in another tab
 })();

@@ -39,7 +39,6 @@
     { id: "all", label: "All questions on one page" },
   ];
   var WARNINGS = [300, 60]; // seconds left at which the countdown is announced
-  var SCROLL_MARK = "data-a11y-scroll"; // the attribute accessibility.js uses for the same job
 
   var bank = window.guideQuestionBank;
   var progress = window.guideProgress;
@@ -50,7 +49,7 @@
     return;
   }
 
-  var base = siteBase();
+  var el = window.guidePage.el;
   var quizzes = bank.questions.filter(function (question) { return question.kind === "quiz"; });
   var areaTitles = {};
   var topicTitles = {};
@@ -76,7 +75,6 @@
   var view = el("div", { class: "exam-view" });
   root.appendChild(status);
   root.appendChild(view);
-  window.addEventListener("resize", function () { markScrollBoxes(view); });
   showSetup();
 
   /* ---------------------------------------------------------------- set-up */
@@ -309,7 +307,6 @@
         var label = el("label", { for: id });
         label.appendChild(fragment(option.html, id + "-"));
         var input = el("input", { type: multiple ? "checkbox" : "radio", name: "exam-" + question.id, id: id, value: String(k) });
-        if (onlyMath(label)) input.setAttribute("aria-label", label.textContent.replace(/\s+/g, " ").trim());
         return el("div", { class: "exam-option" }, [input, label]);
       });
       var legend = multiple ? "Choose every right answer" : "Choose one answer";
@@ -366,7 +363,7 @@
       exam.previous.disabled = index === 0;
       exam.next.disabled = index === exam.questions.length - 1;
     }
-    markScrollBoxes(exam.sections[index]);
+    window.guidePage.refreshScrollBoxes();
     focusOn(exam.sections[index].heading);
   }
 
@@ -550,8 +547,8 @@
         el("td", { text: percent(row.correct, row.questions) }),
       ]);
     });
-    lines.push(el("div", { class: "exam-scroll" }, [el("table", { class: "exam-table" }, [
-      el("caption", { class: "exam-sr-only", text: "Right answers per area" }), head, el("tbody", {}, rows),
+    lines.push(el("div", { class: "scroll-box" }, [el("table", { class: "exam-table" }, [
+      el("caption", { class: "visually-hidden", text: "Right answers per area" }), head, el("tbody", {}, rows),
     ])]));
 
     lines.push(el("h3", { id: "exam-review", text: "Question by question" }));
@@ -615,9 +612,9 @@
     explanation.appendChild(fragment(question.explanation || "", ""));
     item.appendChild(explanation);
     item.appendChild(el("p", { class: "exam-study" }, [
-      el("a", { href: base + "/" + question.url }, [
+      el("a", { href: window.guidePage.siteUrl(question.url) }, [
         document.createTextNode("Study this on the topic page"),
-        el("span", { class: "exam-sr-only", text: " (question " + (index + 1) + ")" }),
+        el("span", { class: "visually-hidden", text: " (question " + (index + 1) + ")" }),
       ]),
     ]));
     return item;
@@ -655,7 +652,7 @@
     Array.prototype.forEach.call(content.querySelectorAll("[href], [src]"), function (node) {
       ["href", "src"].forEach(function (attribute) {
         var value = node.getAttribute(attribute);
-        if (value !== null && !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(value)) node.setAttribute(attribute, base + "/" + value);
+        if (value !== null && !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(value)) node.setAttribute(attribute, window.guidePage.siteUrl(value));
       });
     });
     Array.prototype.forEach.call(content.querySelectorAll("[id]"), function (node) {
@@ -663,42 +660,17 @@
       else node.removeAttribute("id");
     });
     Array.prototype.forEach.call(content.querySelectorAll("table"), function (table) {
-      var box = el("div", { class: "exam-scroll" });
+      var box = el("div", { class: "scroll-box" });
       table.parentNode.insertBefore(box, table);
       box.appendChild(table);
     });
     return content;
   }
 
-  /* A label that is only a formula: checkers that do not read MathML find no name in it, so it gets the formula's text as well. */
-  function onlyMath(label) {
-    if (!label.querySelector("math")) return false;
-    var copy = label.cloneNode(true);
-    Array.prototype.forEach.call(copy.querySelectorAll("math"), function (math) { math.parentNode.removeChild(math); });
-    return copy.textContent.trim() === "";
-  }
-
-  /* Boxes that scroll sideways take keyboard focus while their content overflows (as accessibility.js does at load). */
-  function markScrollBoxes(container) {
-    if (!container) return;
-    window.requestAnimationFrame(function () {
-      Array.prototype.forEach.call(container.querySelectorAll(".exam-scroll, pre > code, math[display='block']"), function (box) {
-        var scrolls = box.scrollWidth > box.clientWidth + 1;
-        if (scrolls && !box.hasAttribute("tabindex")) {
-          box.setAttribute("tabindex", "0");
-          box.setAttribute(SCROLL_MARK, "");
-        } else if (!scrolls && box.hasAttribute(SCROLL_MARK)) {
-          box.removeAttribute("tabindex");
-          box.removeAttribute(SCROLL_MARK);
-        }
-      });
-    });
-  }
-
   function replaceView(children) {
     view.textContent = "";
     children.forEach(function (child) { view.appendChild(child); });
-    markScrollBoxes(view);
+    window.guidePage.refreshScrollBoxes();
   }
 
   function focusOn(element) {
@@ -709,25 +681,6 @@
 
   function say(message) {
     status.textContent = message;
-  }
-
-  function el(tag, attributes, children) {
-    var element = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (name === "text") element.textContent = attributes.text;
-      else element.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) { element.appendChild(child); });
-    return element;
-  }
-
-  function siteBase() {
-    try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      return String(config.base || ".").replace(/\/$/, "") || ".";
-    } catch (error) {
-      return ".";
-    }
   }
 
   function percent(part, whole) {
