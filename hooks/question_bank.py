@@ -2,8 +2,11 @@
 
 Runs last among the hooks on each page (`on_page_content`, after mkdocs-quiz has
 turned `<quiz>` blocks into HTML and the other hooks have finished with it), and
-once after the build:
+once before and once after the build:
 
+- on_files: declares the two bank files as files of the site (empty until
+  on_post_build), so pages can list them in `page_scripts` and the check of
+  hooks/page_metadata.py finds them;
 - on_page_content: for each question (the `<!-- q id=... -->` marker comments stay
   in the HTML, right above the question):
   - a quiz's element id and `#` link change from mkdocs-quiz's position on the
@@ -42,7 +45,7 @@ from urllib.parse import urlencode, urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from question_parser import Question, parse_page
@@ -91,6 +94,13 @@ def on_config(config: MkDocsConfig) -> None:
         _state["syllabus"] = load_syllabus(root / "syllabus.yml", Path(config.docs_dir))
     except SyllabusError:
         _state["syllabus"] = None  # hooks/question_coverage.py reports it and stops the build
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path in (BANK_FILE, INDEX_FILE):
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=b""))  # written in on_post_build
+    return files
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -169,3 +169,24 @@ def test_broken_links_and_anchors_fail_but_quiz_links_do_not(tmp_path: Path) -> 
     assert build.returncode == 1
     assert "contains a link 'missing.md', but the target 'demo/missing.md' is not found among documentation files" in build.output
     assert "contains a link '#no-such-section', but there is no such anchor on this page" in build.output
+
+
+def test_page_assets_must_be_files_of_the_site_under_assets() -> None:
+    """hooks/page_metadata.py: a misspelt `page_scripts` entry fails the build instead of a silent 404 in the browser."""
+    from mkdocs.structure.files import File, Files
+
+    from page_metadata import check_page_assets
+
+    files = Files([File("assets/javascripts/dashboard.js", src_dir="docs", dest_dir="site", use_directory_urls=False)])
+    good = "---\ntitle: Demo\ndescription: A demo.\npage_scripts: [assets/javascripts/dashboard.js]\n---\n# Demo\n"
+    assert check_page_assets(good, "docs/demo.md", files) == []
+    page = (
+        "---\ntitle: Demo\ndescription: A demo.\n"
+        "page_styles: assets/stylesheets/demo.css\n"
+        "page_scripts: [assets/javascripts/dashbord.js, ../../evil.js]\n---\n# Demo\n"
+    )
+    assert check_page_assets(page, "docs/demo.md", files) == [
+        "docs/demo.md:4: `page_styles` must be a list of paths, like `page_styles: [assets/javascripts/example.js]`",
+        "docs/demo.md:5: `page_scripts` entry 'assets/javascripts/dashbord.js' is not a file of the site; check the path under docs/",
+        "docs/demo.md:5: `page_scripts` entry '../../evil.js' is not under assets/; only files under docs/assets/ are loaded",
+    ]
