@@ -183,10 +183,10 @@ def test_page_assets_must_be_files_of_the_site_under_assets() -> None:
     page = (
         "---\ntitle: Demo\ndescription: A demo.\n"
         "page_styles: assets/stylesheets/demo.css\n"
-        "page_scripts: [assets/javascripts/dashbord.js, ../../evil.js]\n---\n# Demo\n"
+        "page_scripts: [assets/javascripts/no-such-script.js, ../../evil.js]\n---\n# Demo\n"
     )
     assert check_page_assets(page, "docs/demo.md", files) == [
         "docs/demo.md:4: `page_styles` must be a list of paths, like `page_styles: [assets/javascripts/example.js]`",
-        "docs/demo.md:5: `page_scripts` entry 'assets/javascripts/dashbord.js' is not a file of the site; check the path under docs/",
+        "docs/demo.md:5: `page_scripts` entry 'assets/javascripts/no-such-script.js' is not a file of the site; check the path under docs/",
         "docs/demo.md:5: `page_scripts` entry '../../evil.js' is not under assets/; only files under docs/assets/ are loaded",
     ]
