@@ -41,6 +41,10 @@ PAGES = {
     "numpy": "practical-experience/numpy.html",
     "ml-system-design": "problem-solving/ml-system-design.html",
     "domain-knowledge": "business-context/domain-knowledge.html",
+    "progress": "progress.html",
+    "exam": "exam.html",
+    "flashcards": "flashcards.html",
+    "glossary": "glossary.html",
 }
 QUIZ_PAGE = "ml-fundamentals/classification-metrics.html"
 
