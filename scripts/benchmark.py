@@ -476,7 +476,7 @@ def lighthouse_lines(site: Path, work: Path, runs: int, deadline: float) -> list
             f"| {kb(audit['total-byte-weight']['numericValue'])} |"
         )
     lines.append("")
-    lines.append(f"Each row is the run with the median performance score of {runs} run(s) per page.")
+    lines.append("Each row is the run with the median performance score of the runs listed (the time limit may stop runs early).")
     lines += [f"- failed: {failure}" for failure in failures]
     return lines
 

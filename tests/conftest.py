@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from textwrap import dedent
+from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from chromium import chromium_path, launch
 
@@ -76,6 +77,39 @@ def browser() -> Iterator[Browser]:
         browser = launch(playwright)
         yield browser
         browser.close()
+
+
+@pytest.fixture(params=["file", "http"])
+def base_url(request: pytest.FixtureRequest, site: Build) -> str:
+    """The real guide's root, once opened from disk (file://) and once over http."""
+    if request.param == "file":
+        return site.site.as_uri() + "/"
+    return request.getfixturevalue("http_root")
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A page in a fresh browser context (no saved answers); fails the test on a JavaScript error or a request to another host."""
+    context = browser.new_context()
+    page = context.new_page()
+    foreign: list[str] = []
+
+    def check(request) -> None:  # noqa: ANN001 - playwright Request
+        url = urlparse(request.url)
+        if url.scheme in ("file", "data", "blob", "about") or url.hostname == "127.0.0.1":
+            return
+        foreign.append(request.url)
+
+    page.on("request", check)
+    context.route(
+        "**/*", lambda route: route.abort() if urlparse(route.request.url).hostname not in (None, "", "127.0.0.1") else route.continue_()
+    )
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert foreign == [], f"requests to other hosts: {foreign}"
+    assert errors == [], f"JavaScript errors: {errors}"
 
 
 DEMO_SYLLABUS = """\

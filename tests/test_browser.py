@@ -1,51 +1,14 @@
 """The built guide in a real browser (Debian's chromium), opened from disk and over http.
 
 Any request to a host other than the local one fails the test: the offline
-copy must work with no network.
+copy must work with no network (the `page` and `base_url` fixtures of conftest.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from urllib.parse import urlparse
-
-import pytest
-from playwright.sync_api import Browser, Page, expect
-
-from conftest import Build
+from playwright.sync_api import Page, expect
 
 TOPIC = "ml-fundamentals/classification-metrics.html"
-
-
-@pytest.fixture(params=["file", "http"])
-def base_url(request: pytest.FixtureRequest, site: Build) -> str:
-    if request.param == "file":
-        return site.site.as_uri() + "/"
-    return request.getfixturevalue("http_root")
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    page = context.new_page()
-    foreign: list[str] = []
-
-    def check(request) -> None:  # noqa: ANN001 - playwright Request
-        url = urlparse(request.url)
-        if url.scheme in ("file", "data", "blob", "about") or url.hostname == "127.0.0.1":
-            return
-        foreign.append(request.url)
-
-    page.on("request", check)
-    context.route(
-        "**/*", lambda route: route.abort() if urlparse(route.request.url).hostname not in (None, "", "127.0.0.1") else route.continue_()
-    )
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert foreign == [], f"requests to other hosts: {foreign}"
-    assert errors == [], f"JavaScript errors: {errors}"
 
 
 def answer(page: Page, quiz_id: str, correct: bool) -> None:

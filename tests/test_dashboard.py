@@ -18,7 +18,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
-import test_browser
 from conftest import Build
 from question_bank import read_bank
 from test_accessibility import serious_violations
@@ -32,8 +31,6 @@ FORMAT = "ml-interview-guide-progress"
 
 # the browser tests' fixtures: a fresh context per test that fails on JavaScript errors and requests to other hosts;
 # the site opened from disk and over http
-page = test_browser.page
-base_url = test_browser.base_url
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ marked review, the link back to the topic page, the saved exam, the time limit
 (with Playwright's fake clock) and the message when too few questions match.
 A fresh browser context per test, so nothing is saved from an earlier one; any
 request to another host or JavaScript error fails the test (the fixtures of
-tests/test_browser.py).
+tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -18,12 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
-import test_browser
 from test_accessibility import SCHEMES, VIEWPORTS, serious_violations
-
-# The fixtures of tests/test_browser.py: every test runs from file:// and over http, in a fresh context.
-base_url = test_browser.base_url
-page = test_browser.page
 
 EXAM = "exam.html"
 BUSINESS = ("business-context", "Business context")  # the area with the fewest quizzes

@@ -2,7 +2,7 @@
 
 Broken files are built as small demo projects (conftest.make_project); the
 tooltips and the glossary page are checked on the real site, in chromium from
-disk and over http, with the fixtures of test_browser.py.
+disk and over http, with the fixtures of conftest.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from playwright.sync_api import Page, expect
 
 from conftest import GOOD_PAGE, ROOT, Build, make_project
 from glossary import Entry, load_glossary
-from test_browser import base_url, page  # noqa: F401 - fixtures: the site from file:// and over http, a page that allows no other host
 
 ENTRIES: list[Entry] = load_glossary(ROOT / "glossary.yml", ROOT / "docs")
 GLOSSARY_PAGE = "glossary.html"
@@ -132,7 +131,7 @@ def test_the_abbr_extension_is_required(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- the real site
 
 
-def test_hovering_a_term_shows_its_expansion(page: Page, base_url: str) -> None:  # noqa: F811 - test_browser's fixtures
+def test_hovering_a_term_shows_its_expansion(page: Page, base_url: str) -> None:
     expansion = {entry.term: entry.expansion for entry in ENTRIES}["ROC-AUC"]
     page.goto(base_url + TOPIC)
     term = page.locator("article abbr", has_text=re.compile(r"^ROC-AUC$")).first
@@ -147,7 +146,7 @@ def test_hovering_a_term_shows_its_expansion(page: Page, base_url: str) -> None:
     expect(tooltips.filter(visible=True)).to_have_count(0)
 
 
-def test_the_glossary_page_lists_every_term_under_its_anchor(page: Page, base_url: str) -> None:  # noqa: F811 - test_browser's fixtures
+def test_the_glossary_page_lists_every_term_under_its_anchor(page: Page, base_url: str) -> None:
     page.goto(base_url + GLOSSARY_PAGE)
     shown = page.evaluate(
         "() => [...document.querySelectorAll('article h2[id]')].map(h => [h.id, h.firstChild.textContent, h.nextElementSibling.innerText])"
