@@ -10,10 +10,7 @@ Runs from file:// and over http.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +18,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import ROOT, DemoProject, make_project
+from conftest import ROOT, DemoProject, make_project, serve_folder
 
 INTERVIEW = """\
 # Metrics
@@ -101,11 +98,6 @@ def learner_project(tmp_path: Path, page: str) -> DemoProject:
     return project
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(params=["file", "http"])
 def opened(request: pytest.FixtureRequest, tmp_path: Path, browser: Browser) -> Iterator[tuple[DemoProject, Page, str]]:
     project = learner_project(tmp_path, page_with(QUIZZES["m-q01"], QUIZZES["m-q02"], QUIZZES["m-q03"]))
@@ -118,12 +110,8 @@ def opened(request: pytest.FixtureRequest, tmp_path: Path, browser: Browser) -> 
     if request.param == "file":
         yield project, page, (project.root / "site" / "demo" / "metrics.html").as_uri()
     else:
-        handler = functools.partial(_QuietHandler, directory=str(project.root / "site"))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        yield project, page, f"http://127.0.0.1:{server.server_address[1]}/demo/metrics.html"
-        server.shutdown()
-        server.server_close()
+        with serve_folder(project.root / "site") as root:
+            yield project, page, root + "demo/metrics.html"
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
 
