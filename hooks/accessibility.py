@@ -45,7 +45,7 @@ MATH = re.compile(r"<math\b[^>]*>.*?</math>", re.DOTALL)
 HEADER_LINK = re.compile(r'<a href="#quiz-\d+" class="quiz-header-link"(?![^>]*\baria-label=)')
 
 LIVE = ' aria-live="polite"'
-LINK_NAME = ' aria-label="Permanent link to this question" title="Permanent link to this question"'
+LINK_NAME = ' aria-label="Permanent link to this question"'  # no title: Material would mount a tooltip for each
 
 
 def live_region(match: re.Match[str]) -> str:

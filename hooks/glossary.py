@@ -19,6 +19,11 @@ teaches it.
   keeps its own expansion. The page whose front matter says `glossary: true`
   gets no tooltips; instead the hook appends the entries, rendered with
   overrides/partials/glossary.md.
+- on_page_content: keep a term's tooltip only where a reader meets it first in
+  each section (the text from one `<h2>` to the next), and none in headings.
+  Material sets up every tooltip when the page loads, and a long page repeats
+  its terms dozens of times; repeated dotted underlines also make text harder
+  to read. A reader who jumps to a section still finds the tooltip there.
 """
 
 from __future__ import annotations
@@ -46,6 +51,9 @@ REQUIRED_KEYS = {"term", "expansion", "definition"}
 TERM_PATTERN = re.compile(r"^\w(?:[^\[\]\n]*\w)?$")
 HEADING_WITH_ATTRIBUTES = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*\{:?(?P<attributes>[^{}\n]*)\}\s*$")
 PAGE_DEFINITION = re.compile(r"^\*\[([^\]\n]+)\]:", re.MULTILINE)  # a page's own `*[term]: expansion`
+ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOTALL)
+HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]*>.*?</h(?P=level)>", re.DOTALL)
+SECTION_START = re.compile(r"(?=<h2\b)")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*\n", re.DOTALL)
 
 _state: dict = {}
@@ -70,6 +78,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown + "\n\n" + glossary_markdown(entries, page.file.src_uri, config.theme.get_env()) + "\n"
     own = set(PAGE_DEFINITION.findall(markdown))
     return markdown + "\n\n" + abbreviation_definitions([e for e in entries if e.term not in own]) + "\n"
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "<abbr " not in html:
+        return html
+    html = HEADING.sub(lambda heading: ABBR.sub(r"\g<text>", heading.group(0)), html)
+    return "".join(first_mentions_only(section) for section in SECTION_START.split(html))
+
+
+def first_mentions_only(section: str) -> str:
+    """Unwrap every `<abbr>` of a section but the first of each term."""
+    seen: set[tuple[str, str]] = set()
+
+    def keep_first(abbr: re.Match[str]) -> str:
+        key = (abbr.group("title"), abbr.group("text"))
+        if key in seen:
+            return abbr.group("text")
+        seen.add(key)
+        return abbr.group(0)
+
+    return ABBR.sub(keep_first, section)
 
 
 # ---------------------------------------------------------------- helpers

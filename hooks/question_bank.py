@@ -249,7 +249,7 @@ def _report_link(question: Question, page: Page, config: MkDocsConfig) -> str:
     label = f"Report a problem with question {question.id}"
     return (
         f'<p class="question-report" data-search-exclude><a href="{html.escape(base)}?{html.escape(query)}" '
-        f'target="_blank" rel="noopener" aria-label="{label}" title="{label}">Report a problem with this question</a></p>'
+        f'target="_blank" rel="noopener" aria-label="{label}">Report a problem with this question</a></p>'
     )
 
 

@@ -50,6 +50,10 @@ In this table TP counts team points.
 ```python
 AUC = 0.9
 ```
+
+## Another section {#another}
+
+Here AUC comes up again, and so does AUC.
 """
 )
 
@@ -63,8 +67,9 @@ def test_terms_become_tooltips_and_the_glossary_page_lists_them(tmp_path: Path) 
     html = (build.site / "demo" / "metrics" / "index.html").read_text(encoding="utf-8")
     assert 'Compare the <abbr title="Area under the curve">AUC</abbr> of two <abbr title="Support vector machines">SVMs</abbr>' in html
     assert abbr_inside(html, ("code", "pre", "math")) == Counter()  # `AUC` in code, TeX and the code block stay plain
-    assert '<h2 id="ranking">Ranking by <abbr title="Area under the curve">AUC</abbr>' in html
-    assert '<a href="#ranking"><abbr title="Area under the curve">AUC</abbr></a>' in html
+    assert '<h2 id="ranking">Ranking by AUC' in html  # headings get no tooltips
+    assert '<a href="#ranking">AUC</a> is a link' in html  # a term's tooltip is on its first mention in a section...
+    assert 'Here <abbr title="Area under the curve">AUC</abbr> comes up again, and so does AUC.' in html  # ...of every section
     assert "Precision is TP over everything predicted positive." in html  # quizzes stay plain
     assert 'In this table <abbr title="Team points">TP</abbr> counts' in html  # the page's own definition wins
     assert "True positive" not in html
