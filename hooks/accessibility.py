@@ -33,7 +33,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from math_text import TAG, math_text
+from math_text import MATH, TAG, math_text
 
 log = get_plugin_logger(__name__)
 
@@ -41,7 +41,6 @@ QUIZ = re.compile(r'<div class="quiz(?: [^"]*)?"[^>]*\bid="quiz-\d+"')
 FEEDBACK = re.compile(r'<div class="quiz-feedback(?: [^"]*)?"[^>]*>')
 PROGRESS_WIDGET = re.compile(r'<div id="quiz-progress-sidebar"(?![^>]*\brole=)')
 OPTION_LABEL = re.compile(r'(<input type="(?:radio|checkbox)" name="answer"[^>]*><label for="[^"]*">)(.*?)(</label>)', re.DOTALL)
-MATH = re.compile(r"<math\b[^>]*>.*?</math>", re.DOTALL)
 HEADER_LINK = re.compile(r'<a href="#quiz-\d+" class="quiz-header-link"(?![^>]*\baria-label=)')
 
 LIVE = ' aria-live="polite"'

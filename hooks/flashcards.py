@@ -45,7 +45,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from math_text import math_text
+from math_text import MATH, SPACES, TAG, math_text
 from question_bank import BANK_FILE, read_bank
 
 APKG_FILE = "downloads/ml-interview-guide.apkg"
@@ -98,10 +98,7 @@ th, td { border: 1px solid rgba(128, 128, 128, 0.5); padding: 0.2em 0.5em; }
 math[display="block"] { display: block; margin: 0.5em 0; }"""
 
 BLANK_INPUT = re.compile(r'<input\b[^>]*\bclass="quiz-blank-input"[^>]*>')
-MATH = re.compile(r"<math\b(?P<attributes>[^>]*)>.*?</math>", re.DOTALL)
-TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
 BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|tr|td|th|table|thead|tbody|pre|h[1-6]|details|summary|hr)\b[^>]*>")
-SPACES = re.compile(r"\s+")
 SITE_LINK = re.compile(r'<a\b(?P<before>[^>]*?)\shref="(?P<url>[^"#:]*(?:#[^"]*)?)"(?P<after>[^>]*)>')
 SITE_IMAGE = re.compile(r'<img\b[^>]*?\ssrc="(?P<url>[^":]*)"[^>]*>')
 IMAGE_ALT = re.compile(r'\balt="(?P<alt>[^"]*)"')

@@ -34,13 +34,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from source_pages import front_matter
 from syllabus import LineMapping, read_yaml_with_lines
 
 GLOSSARY_FILE = "glossary.yml"
@@ -54,7 +54,6 @@ PAGE_DEFINITION = re.compile(r"^\*\[([^\]\n]+)\]:", re.MULTILINE)  # a page's ow
 ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOTALL)
 HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]*>.*?</h(?P=level)>", re.DOTALL)
 SECTION_START = re.compile(r"(?=<h2\b)")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*\n", re.DOTALL)
 
 _state: dict = {}
 
@@ -266,13 +265,8 @@ def _explicit_ids(source: str) -> dict[str, str | None]:
 
 def _page_title(source: str, page: str) -> str:
     """The page's front matter `title`, else its first `# ` heading, else its file name."""
-    match = FRONT_MATTER.match(source)
-    if match:
-        try:
-            meta = yaml.safe_load(match.group("yaml"))
-        except yaml.YAMLError:
-            meta = None
-        if isinstance(meta, dict) and isinstance(meta.get("title"), str):
-            return meta["title"]
+    title = front_matter(source).get("title")
+    if isinstance(title, str):
+        return title
     heading = re.search(r"^#\s+(.*?)\s*(?:\{[^}]*\})?\s*$", source, re.MULTILINE)
     return heading.group(1) if heading else posixpath.basename(page).removesuffix(".md")

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 MATHML_NS = "{http://www.w3.org/1998/Math/MathML}"
 ACCENTS = {"¯": "\u0304", "‾": "\u0305", "^": "\u0302", "ˆ": "\u0302", "~": "\u0303", "˜": "\u0303", "˙": "\u0307", "→": "\u20d7"}
 RELATIONS = set("=≈≠≤≥<>∝∼→←⇒⇔∈∉⊂⊆")
+MATH = re.compile(r"<math\b(?P<attributes>[^>]*)>.*?</math>", re.DOTALL)  # a whole formula in HTML
 TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
 SPACES = re.compile(r"\s+")
 

@@ -14,19 +14,16 @@ reports, as `file:line` warnings that fail the strict build:
 
 from __future__ import annotations
 
-import re
-
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from source_pages import page_sources
+from source_pages import FRONT_MATTER, front_matter, page_sources
 
 log = get_plugin_logger(__name__)
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*\n", re.DOTALL)
 REQUIRED_KEYS = ("title", "description")
 ASSET_KEYS = ("page_styles", "page_scripts")
 
@@ -46,18 +43,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def check_page_assets(markdown: str, path: str, files: Files) -> list[str]:
     """Problems with a page's `page_styles` and `page_scripts`, as `file:line: problem; fix`."""
-    match = FRONT_MATTER.match(markdown)
-    try:
-        data = yaml.safe_load(match.group("yaml")) if match else None
-    except yaml.YAMLError:
-        return []  # reported by on_files
-    if not isinstance(data, dict):
-        return []
+    data = front_matter(markdown)
     problems = []
     for key in ASSET_KEYS:
         if key not in data:
             continue
-        line = 1 + next((n for n, text in enumerate(match.group("yaml").splitlines(), 1) if text.startswith(f"{key}:")), 0)
+        line = next((n for n, text in enumerate(markdown.splitlines(), 1) if text.startswith(f"{key}:")), 1)
         entries = data[key]
         if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
             problems.append(f"{path}:{line}: `{key}` must be a list of paths, like `{key}: [assets/javascripts/example.js]`")

@@ -88,7 +88,6 @@ _state: dict = {}
 def on_config(config: MkDocsConfig) -> None:
     _state.clear()
     _state["questions"] = []
-    _state["pages"] = {}
     root = Path(config.config_file_path).parent
     try:
         _state["syllabus"] = load_syllabus(root / "syllabus.yml", Path(config.docs_dir))
@@ -97,6 +96,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _state["urls"] = {file.src_uri: file.url for file in files.documentation_pages()}
     for path in (BANK_FILE, INDEX_FILE):
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=b""))  # written in on_post_build
@@ -134,8 +134,6 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
             record.update(placement)
             _state["questions"].append(record)
     pieces.append(html_text[position:])
-    if placement:
-        _state["pages"][placement["topic"]] = {"title": page.title, "url": page.url}
     return "".join(pieces)
 
 
@@ -145,11 +143,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     areas = []
     for area in syllabus.areas:
-        topics = [
-            {"id": topic.id, "title": topic.title, "url": _state["pages"].get(topic.id, {}).get("url", _html_path(topic.page))}
-            for topic in area.topics
-        ]
-        areas.append({"id": area.id, "title": area.title, "url": _html_path(f"{area.id}/index.md"), "topics": topics})
+        urls = _state["urls"]
+        topics = [{"id": topic.id, "title": topic.title, "url": urls.get(topic.page, "")} for topic in area.topics]
+        areas.append({"id": area.id, "title": area.title, "url": urls.get(f"{area.id}/index.md", ""), "topics": topics})
     order = {topic["id"]: number for number, topic in enumerate(t for area in areas for t in area["topics"])}
     questions = sorted(_state["questions"], key=lambda q: (order[q["topic"]], int(q["source"].rsplit(":", 1)[1])))
     bank = {"format": BANK_FORMAT, "version": 1, "areas": areas, "questions": questions}
@@ -280,8 +276,3 @@ def _site_relative(fragment: str, page: Page) -> str:
         return f'{match.group("attribute")}="{html.escape(joined)}"'
 
     return RELATIVE_URL.sub(rewrite, fragment)
-
-
-def _html_path(source: str) -> str:
-    """The URL (relative to the site root) of a page source under docs/, for `use_directory_urls: false`."""
-    return re.sub(r"\.md$", ".html", source)

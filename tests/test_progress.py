@@ -10,6 +10,7 @@ Runs from file:// and over http.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import ROOT, DemoProject, make_project, serve_folder
+from conftest import GOOD_PAGE, ROOT, DemoProject, make_project, serve_folder
 
 INTERVIEW = """\
 # Metrics
@@ -30,27 +31,9 @@ INTERVIEW = """\
     When a false positive costs more than a false negative.
 """
 
+# m-q01 and m-q02 are the demo page's quizzes; m-q03 and m-q04 are added here
 QUIZZES = {
-    "m-q01": """\
-<!-- q id=m-q01 concept=precision difficulty=easy -->
-<quiz>
-What does precision divide by?
-- [x] Predicted positives
-- [ ] Actual positives
-
-Precision is TP over everything predicted positive.
-</quiz>
-""",
-    "m-q02": """\
-<!-- q id=m-q02 concept=recall difficulty=easy -->
-<quiz>
-What does recall divide by?
-- [ ] Predicted positives
-- [x] Actual positives
-
-Recall is TP over every actual positive.
-</quiz>
-""",
+    **{match.group(1): match.group(0) for match in re.finditer(r"<!-- q id=(m-q\d+) .*?</quiz>\n", GOOD_PAGE, re.DOTALL)},
     "m-q03": """\
 <!-- q id=m-q03 concept=recall difficulty=easy -->
 <quiz>

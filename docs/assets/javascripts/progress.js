@@ -102,15 +102,16 @@
     return a.key === b.key && a.correct === b.correct && JSON.stringify(a.selected) === JSON.stringify(b.selected);
   }
 
+  /* Put one answer ({key, correct, selected}) into data, stamped now, unless the same answer is already there. */
+  function put(data, id, entry, via) {
+    var answer = { key: entry.key, correct: !!entry.correct, selected: entry.selected.map(String), at: Date.now(), via: via };
+    if (!data.answers[id] || !sameAnswer(data.answers[id], answer)) data.answers[id] = answer;
+  }
+
   /* Record answers: entries is {id: {key, correct, selected}}; via says where they were given. */
   function record(entries, via) {
     var data = load();
-    var now = Date.now();
-    Object.keys(entries).forEach(function (id) {
-      var entry = entries[id];
-      var answer = { key: entry.key, correct: entry.correct, selected: entry.selected.map(String), at: now, via: via };
-      if (!data.answers[id] || !sameAnswer(data.answers[id], answer)) data.answers[id] = answer;
-    });
+    Object.keys(entries).forEach(function (id) { put(data, id, entries[id], via); });
     return save(data);
   }
 
@@ -212,15 +213,10 @@
       return;
     }
     var data = load();
-    var now = Date.now();
     quizzes.forEach(function (quiz) {
       var state = onPage[quiz.id];
       if (state && state.answered) {
-        var answer = {
-          key: quiz.dataset.answerKey, correct: !!state.correct,
-          selected: (state.selectedValues || []).map(String), at: now, via: "page",
-        };
-        if (!data.answers[quiz.id] || !sameAnswer(data.answers[quiz.id], answer)) data.answers[quiz.id] = answer;
+        put(data, quiz.id, { key: quiz.dataset.answerKey, correct: state.correct, selected: state.selectedValues || [] }, "page");
       } else {
         delete data.answers[quiz.id];
       }
