@@ -62,3 +62,41 @@ def test_formulas_render_as_math(page: Page, base_url: str) -> None:
     expect(formula).to_be_visible()
     box = formula.bounding_box()
     assert box is not None and box["width"] > 10 and box["height"] > 5
+
+
+def scheme(page: Page) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def background(page: Page) -> str:
+    return page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+
+def test_colour_switch_changes_the_scheme_and_keeps_it_on_the_next_page(page: Page, base_url: str) -> None:
+    page.goto(base_url + TOPIC)
+    assert scheme(page) == "default"
+    light = background(page)
+    switch = page.locator("label.md-header__button[for^='__palette']:visible")
+    expect(switch).to_have_count(1)  # one switch shown: the one that leads to the other scheme
+
+    switch.click()
+    assert scheme(page) == "slate"
+    assert background(page) != light
+    expect(page.locator("meta[name=color-scheme]")).to_have_attribute("content", "dark")
+
+    page.goto(base_url + "index.html")
+    assert scheme(page) == "slate"
+    assert background(page) != light
+
+    checked = page.locator("input[name=__palette]:checked")  # keyboard: Enter on the focused switch
+    checked.focus()
+    page.keyboard.press("Enter")
+    assert scheme(page) == "default"
+    assert background(page) == light
+
+
+def test_a_dark_system_preference_opens_in_the_dark_scheme(page: Page, base_url: str) -> None:
+    page.emulate_media(color_scheme="dark")
+    page.goto(base_url + TOPIC)
+    assert scheme(page) == "slate"
+    expect(page.locator("input[name=__palette]:checked")).to_have_attribute("aria-label", "Switch to light mode")
