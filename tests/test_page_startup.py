@@ -64,3 +64,20 @@ def test_start_up_restyles_no_more_than_part_of_a_long_page(browser: Browser, ht
     assert restyles, "no style recalculation traced after Material's script started"
     whole_page = [count for count in restyles if count > elements / 2]
     assert whole_page == [], f"restyles of more than half of the page's {elements} elements during start-up: {whole_page}"
+
+
+def test_nothing_moves_while_a_topic_page_loads(browser: Browser, http_root: str) -> None:
+    """No layout shift: the colour switch, for one, is set up once the whole header is there."""
+    page = browser.new_page(viewport={"width": 412, "height": 823})
+    page.add_init_script(
+        "window.layoutShifts = [];"
+        "new PerformanceObserver(list => { for (const shift of list.getEntries()) window.layoutShifts.push("
+        "shift.sources.map(source => source.node ? source.node.nodeName + '.' + source.node.className : '?').join(' ')) })"
+        ".observe({ type: 'layout-shift', buffered: true });"
+    )
+    page.goto(http_root + TOPIC)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1000)
+    shifts = page.evaluate("window.layoutShifts")
+    page.close()
+    assert shifts == [], f"elements that moved while the page loaded: {shifts}"
