@@ -1,11 +1,11 @@
 """Material's start-up does not restyle a whole long page (hooks/page_startup.py and the templates it names).
 
 A topic page has about 2,000 elements. When Material's script starts it used to
-make the browser restyle all of them four times: for the classes it puts on
-<html>, twice for the colour scheme's meta tags, once more when it took the
+make the browser restyle all of them five times: once for the classes it puts
+on <html>, twice for the colour scheme's meta tags, once when it took the
 scheme's "switching" mark off, and once for moving tables into scroll
 wrappers. The test traces the page's start-up in chromium and counts the
-restyles that cover most of the page after Material's script begins.
+restyles that cover more than half of the page after Material's script begins.
 """
 
 from __future__ import annotations
