@@ -65,29 +65,34 @@ new MutationObserver(records => {
 """
 
 
-def test_nothing_page_wide_changes_once_the_article_is_there(browser: Browser, http_root: str) -> None:
+WATCH_LAYOUT_SHIFTS = """
+window.layoutShifts = [];
+new PerformanceObserver(list => {
+  for (const shift of list.getEntries()) {
+    window.layoutShifts.push(shift.sources.map(source => source.node ? source.node.nodeName + "." + source.node.className : "?").join(" "));
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+def watch_topic_page_load(browser: Browser, http_root: str, watcher: str, found: str) -> list[str]:
+    """Load the topic page at phone size with `watcher` running from the start; return the page's `found` list."""
     page = browser.new_page(viewport={"width": 412, "height": 823})
-    page.add_init_script(WATCH_PAGE_WIDE_CHANGES)
+    page.add_init_script(watcher)
     page.goto(http_root + TOPIC)
     page.wait_for_load_state("load")
-    page.wait_for_timeout(500)
-    changes = page.evaluate("window.pageWideChanges")
+    page.wait_for_timeout(1000)
+    result = page.evaluate(found)
     page.close()
+    return result
+
+
+def test_nothing_page_wide_changes_once_the_article_is_there(browser: Browser, http_root: str) -> None:
+    changes = watch_topic_page_load(browser, http_root, WATCH_PAGE_WIDE_CHANGES, "window.pageWideChanges")
     assert changes == [], f"changes that make the browser restyle the whole page, made after the article was parsed: {changes}"
 
 
 def test_nothing_moves_while_a_topic_page_loads(browser: Browser, http_root: str) -> None:
     """No layout shift: the colour switch, for one, is set up once the whole header is there."""
-    page = browser.new_page(viewport={"width": 412, "height": 823})
-    page.add_init_script(
-        "window.layoutShifts = [];"
-        "new PerformanceObserver(list => { for (const shift of list.getEntries()) window.layoutShifts.push("
-        "shift.sources.map(source => source.node ? source.node.nodeName + '.' + source.node.className : '?').join(' ')) })"
-        ".observe({ type: 'layout-shift', buffered: true });"
-    )
-    page.goto(http_root + TOPIC)
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(1000)
-    shifts = page.evaluate("window.layoutShifts")
-    page.close()
+    shifts = watch_topic_page_load(browser, http_root, WATCH_LAYOUT_SHIFTS, "window.layoutShifts")
     assert shifts == [], f"elements that moved while the page loaded: {shifts}"
