@@ -14,8 +14,8 @@ the restyle stays local. The holder has no style of its own, so the page
 looks the same.
 
 The other start-up savings are in the templates: overrides/main.html sets
-the `<html>` classes early and overrides/partials/javascripts/palette.html
-applies the colour scheme while only the header exists. The figures are on
+the `<html>` classes early and overrides/partials/palette-switch.html applies
+the colour scheme right after the header, before the content is parsed. The figures are on
 the Performance page (scripts/benchmark.py).
 """
 
